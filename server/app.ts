@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { AppError } from './platform/errors.ts';
+import { registerErrorHandling, registerSecurity } from './platform/http.ts';
+import { createAdminService } from './modules/admin/admin.service.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { DEFAULT_AUTH_SETTINGS, createAuthService } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { createStatsService } from './modules/stats/stats.service.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { createWbpService } from './modules/wbp/wbp.service.ts';
+import { wbpRoutes } from './modules/wbp/wbp.routes.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  db: Db;
+  databaseKind: 'pglite' | 'postgres';
+  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'loginMaxPer15Min' | 'secureCookies' | 'logLevel' | 'webRoot'>;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+/** The composition root: platform plugins first, then each module with exactly what it needs. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const { db, config } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The component kit writes its theme variables into a <style> element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', 'error.rateLimited', { params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) } }),
+  });
+
+  const auth = createAuthService({
+    db,
+    now,
+    settings: { ...DEFAULT_AUTH_SETTINGS, idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+  });
+  registerErrorHandling(app);
+  registerSecurity(app, { actorFromToken: auth.actorFromToken });
+
+  await app.register(healthRoutes, { db, databaseKind: deps.databaseKind, version: VERSION });
+  await app.register(authRoutes, {
+    auth,
+    absoluteMs: config.sessionAbsoluteMs,
+    loginMaxPer15Min: config.loginMaxPer15Min,
+    secureCookies: (protocol) => (config.secureCookies === 'auto' ? protocol === 'https' : config.secureCookies === 'true'),
+  });
+  await app.register(organizationsRoutes, { organizations: createOrganizationsService({ db }) });
+  await app.register(wbpRoutes, { wbp: createWbpService({ db, now }) });
+  await app.register(importsRoutes, { imports: createImportsService({ db, now }) });
+  await app.register(adminRoutes, { admin: createAdminService({ db, now }) });
+  await app.register(statsRoutes, { stats: createStatsService({ db }) });
+
+  const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
+  if (hasWeb) {
+    // Files are looked up on each request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: true, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Unknown API paths are errors; any other page belongs to the single-page app's router.
+    // A missing file (an old asset, say) is a 404 too, never the app's page in its place.
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '');
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isFile) {
+      throw new AppError('NOT_FOUND', 'error.routeNotFound');
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', { maxAge: 0 });
+  });
+  return app;
+}

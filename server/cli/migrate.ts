@@ -1,0 +1,11 @@
+import { loadConfig } from '../config.ts';
+import { describeDatabase, openMigratedDatabase } from '../db/open.ts';
+import { EXIT, type CliIo } from './io.ts';
+
+export async function migrateCommand(_args: string[], io: CliIo): Promise<number> {
+  const config = loadConfig();
+  const handle = await openMigratedDatabase(config);
+  await handle.close();
+  io.stdout(`${describeDatabase(config)}: ${handle.applied.length === 0 ? 'skema sudah terbaru' : `diterapkan ${handle.applied.join(', ')}`}\n`);
+  return EXIT.ok;
+}

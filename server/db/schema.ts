@@ -1,0 +1,119 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LegalStatus, OrgKind, Role, Sex } from '../../shared/contracts/common.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns travel as ISO strings (YYYY-MM-DD) on both drivers; see database.ts. */
+type DateString = ColumnType<string, string, string>;
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  kind: OrgKind;
+  code: string;
+  name: string;
+  ministry: string | null;
+  province: string | null;
+  city: string | null;
+  address: string | null;
+  capacity: number | null;
+  can_assess: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganizationAccessTable {
+  grantee_id: string;
+  facility_id: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  role: Role;
+  organization_id: string;
+  language: Generated<'id' | 'en'>;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_org_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  facility_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface WbpTable {
+  id: Generated<string>;
+  sdp_number: string;
+  full_name: string;
+  sex: Sex;
+  birth_date: DateString | null;
+  birth_place: string | null;
+  legal_status: LegalStatus;
+  case_articles: ColumnType<string[], string[] | undefined, string[]>;
+  sentence_months: number | null;
+  facility_id: string;
+  block: string | null;
+  room: string | null;
+  admission_date: DateString;
+  expected_release_date: DateString | null;
+  source: Generated<'manual' | 'sdp'>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WbpTransfersTable {
+  id: Generated<string>;
+  wbp_id: string;
+  from_facility_id: string;
+  to_facility_id: string;
+  transfer_date: DateString;
+  reason: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  organization_access: OrganizationAccessTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  wbp: WbpTable;
+  wbp_transfers: WbpTransfersTable;
+}
+
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type WbpRow = Selectable<WbpTable>;
+export type NewWbp = Insertable<WbpTable>;
+export type WbpUpdate = Updateable<WbpTable>;

@@ -1,0 +1,190 @@
+import type { z } from 'zod';
+import type { Language } from '../../shared/contracts/common.ts';
+
+type Catalogue = Record<string, string>;
+
+// Server-side messages: errors and validation, in the user's language. `{name}` is replaced.
+const id: Catalogue = {
+  'error.validation': 'Data tidak valid. Periksa isian yang ditandai.',
+  'error.unauthenticated': 'Silakan masuk terlebih dahulu.',
+  'error.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  'error.badCredentials': 'Nama pengguna atau kata sandi salah.',
+  'error.accountLocked': 'Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.',
+  'error.accountInactive': 'Akun ini tidak aktif. Hubungi administrator.',
+  'error.forbidden': 'Anda tidak memiliki hak untuk tindakan ini.',
+  'error.csrf': 'Permintaan ditolak karena token keamanan tidak cocok. Muat ulang halaman lalu coba lagi.',
+  'error.notFound': 'Data tidak ditemukan.',
+  'error.routeNotFound': 'Alamat tidak ditemukan.',
+  'error.conflict': 'Data telah diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda.',
+  'error.sdpNumberTaken': 'Nomor registrasi SDP sudah terdaftar.',
+  'error.usernameTaken': 'Nama pengguna sudah dipakai.',
+  'error.orgCodeTaken': 'Kode organisasi sudah dipakai.',
+  'error.rateLimited': 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.',
+  'error.payloadTooLarge': 'Berkas terlalu besar.',
+  'error.internal': 'Terjadi kesalahan pada server. Kejadian ini telah dicatat; silakan coba lagi.',
+  'error.wrongPassword': 'Kata sandi saat ini salah.',
+  'error.sameFacility': 'Unit tujuan sama dengan unit saat ini.',
+  'error.importRejected': '{count} baris ditolak. Tidak ada data yang diimpor; perbaiki berkas lalu impor ulang.',
+  'error.importEmpty': 'Berkas tidak berisi baris data.',
+  'error.importBadHeader': 'Kolom wajib tidak ada di baris judul: {columns}.',
+  'error.importUnreadable': 'Berkas CSV tidak dapat dibaca: {detail}',
+  'validation.required': 'wajib diisi',
+  'validation.invalidType': 'jenis isian tidak valid',
+  'validation.tooShort': 'minimal {min} karakter',
+  'validation.tooLong': 'maksimal {max} karakter',
+  'validation.tooSmall': 'minimal {min}',
+  'validation.tooBig': 'maksimal {max}',
+  'validation.tooFewItems': 'minimal {min} butir',
+  'validation.tooManyItems': 'maksimal {max} butir',
+  'validation.invalidDate': 'tanggal tidak valid (format TTTT-BB-HH)',
+  'validation.invalidUuid': 'pengenal tidak valid',
+  'validation.invalidChoice': 'pilihan tidak valid; pilih salah satu dari: {options}',
+  'validation.invalidFormat': 'format tidak valid',
+  'validation.unknownField': 'kolom tidak dikenal',
+  'validation.notInteger': 'harus bilangan bulat',
+  'validation.sdpNumber.format': 'format nomor registrasi tidak valid (huruf besar, angka, titik, garis miring atau tanda hubung; 4–40 karakter)',
+  'validation.wbp.releaseBeforeAdmission': 'tanggal bebas tidak boleh sebelum tanggal masuk',
+  'validation.org.codeFormat': 'kode hanya huruf besar, angka dan tanda hubung (2–40 karakter)',
+  'validation.user.usernameFormat': 'nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung',
+  'validation.password.tooShort': 'kata sandi minimal 10 karakter',
+  'validation.password.needsLetterAndDigit': 'kata sandi harus memuat huruf dan angka',
+  'validation.password.containsUsername': 'kata sandi tidak boleh memuat nama pengguna',
+  'validation.password.tooCommon': 'kata sandi terlalu umum',
+  'validation.facilityNotAllowed': 'Anda tidak berwenang atas unit ini',
+  'validation.facilityNotCustodial': 'unit harus Rutan, Lapas atau LPKA',
+  'validation.unknownFacility': 'kode UPT tidak dikenal: {value}',
+  'validation.duplicateInFile': 'nomor registrasi sudah muncul di baris {line}',
+  'validation.wrongColumnCount': 'jumlah kolom tidak sesuai baris judul',
+};
+
+const en: Catalogue = {
+  'error.validation': 'The data is not valid. Check the marked fields.',
+  'error.unauthenticated': 'Please sign in first.',
+  'error.sessionExpired': 'Your session has ended. Please sign in again.',
+  'error.badCredentials': 'Wrong username or password.',
+  'error.accountLocked': 'The account is locked for a while after too many sign-in attempts. Try again in {minutes} minutes.',
+  'error.accountInactive': 'This account is inactive. Contact the administrator.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.csrf': 'The request was refused because its security token does not match. Reload the page and try again.',
+  'error.notFound': 'Not found.',
+  'error.routeNotFound': 'No such address.',
+  'error.conflict': 'Someone else changed this record. Reload it and repeat your change.',
+  'error.sdpNumberTaken': 'That SDP registration number is already registered.',
+  'error.usernameTaken': 'That username is taken.',
+  'error.orgCodeTaken': 'That organisation code is taken.',
+  'error.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.payloadTooLarge': 'The file is too large.',
+  'error.internal': 'Something went wrong on the server. It has been logged; please try again.',
+  'error.wrongPassword': 'The current password is wrong.',
+  'error.sameFacility': 'The destination is the current unit.',
+  'error.importRejected': '{count} rows were rejected. Nothing was imported; correct the file and import it again.',
+  'error.importEmpty': 'The file has no data rows.',
+  'error.importBadHeader': 'Required columns are missing from the header row: {columns}.',
+  'error.importUnreadable': 'The CSV file cannot be read: {detail}',
+  'validation.required': 'is required',
+  'validation.invalidType': 'has the wrong type',
+  'validation.tooShort': 'needs at least {min} characters',
+  'validation.tooLong': 'allows at most {max} characters',
+  'validation.tooSmall': 'must be at least {min}',
+  'validation.tooBig': 'must be at most {max}',
+  'validation.tooFewItems': 'needs at least {min} items',
+  'validation.tooManyItems': 'allows at most {max} items',
+  'validation.invalidDate': 'is not a valid date (YYYY-MM-DD)',
+  'validation.invalidUuid': 'is not a valid identifier',
+  'validation.invalidChoice': 'is not a valid choice; choose one of: {options}',
+  'validation.invalidFormat': 'has an invalid format',
+  'validation.unknownField': 'is not a known field',
+  'validation.notInteger': 'must be a whole number',
+  'validation.sdpNumber.format': 'is not a valid registration number (capitals, digits, dot, slash or hyphen; 4–40 characters)',
+  'validation.wbp.releaseBeforeAdmission': 'the release date cannot be before the admission date',
+  'validation.org.codeFormat': 'only capitals, digits and hyphens (2–40 characters)',
+  'validation.user.usernameFormat': 'username of 3–64 characters: lower-case letters, digits, dot, underscore or hyphen',
+  'validation.password.tooShort': 'the password needs at least 10 characters',
+  'validation.password.needsLetterAndDigit': 'the password needs letters and digits',
+  'validation.password.containsUsername': 'the password must not contain the username',
+  'validation.password.tooCommon': 'the password is too common',
+  'validation.facilityNotAllowed': 'you are not authorised for this unit',
+  'validation.facilityNotCustodial': 'the unit must be a Rutan, Lapas or LPKA',
+  'validation.unknownFacility': 'unknown unit code: {value}',
+  'validation.duplicateInFile': 'the registration number already appears on line {line}',
+  'validation.wrongColumnCount': 'the number of columns does not match the header row',
+};
+
+// Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.
+const fieldLabels: Record<Language, Catalogue> = {
+  id: {
+    sdpNumber: 'Nomor registrasi SDP', fullName: 'Nama lengkap', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir',
+    birthPlace: 'Tempat lahir', legalStatus: 'Status hukum', caseArticles: 'Pasal', sentenceMonths: 'Lama pidana (bulan)',
+    block: 'Blok', room: 'Kamar', admissionDate: 'Tanggal masuk', expectedReleaseDate: 'Perkiraan tanggal bebas',
+    facilityId: 'Unit', toFacilityId: 'Unit tujuan', transferDate: 'Tanggal pindah', reason: 'Alasan', version: 'Versi',
+    username: 'Nama pengguna', password: 'Kata sandi', newPassword: 'Kata sandi baru', currentPassword: 'Kata sandi saat ini',
+    role: 'Peran', organizationId: 'Organisasi', code: 'Kode', name: 'Nama', kind: 'Jenis', language: 'Bahasa',
+    no_registrasi: 'no_registrasi', nama: 'nama', jenis_kelamin: 'jenis_kelamin', tanggal_lahir: 'tanggal_lahir',
+  },
+  en: {
+    sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
+    birthPlace: 'Place of birth', legalStatus: 'Legal status', caseArticles: 'Case articles', sentenceMonths: 'Sentence (months)',
+    block: 'Block', room: 'Room', admissionDate: 'Admission date', expectedReleaseDate: 'Expected release date',
+    facilityId: 'Unit', toFacilityId: 'Destination unit', transferDate: 'Transfer date', reason: 'Reason', version: 'Version',
+    username: 'Username', password: 'Password', newPassword: 'New password', currentPassword: 'Current password',
+    role: 'Role', organizationId: 'Organisation', code: 'Code', name: 'Name', kind: 'Kind', language: 'Language',
+  },
+};
+
+const catalogues: Record<Language, Catalogue> = { id, en };
+
+export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
+  const template = catalogues[lang][key] ?? catalogues.id[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function fieldLabel(lang: Language, path: string): string {
+  const head = path.split('.')[0] ?? path;
+  return fieldLabels[lang][head] ?? path;
+}
+
+export function hasMessage(key: string): boolean {
+  return key in id;
+}
+
+/** Turns one Zod issue into a key and parameters from the catalogue above. */
+export function describeIssue(issue: z.core.$ZodIssue): { key: string; params: Record<string, string | number> } {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return { key: 'validation.required', params: {} };
+      return { key: issue.expected === 'int' ? 'validation.notInteger' : 'validation.invalidType', params: {} };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return { key: min <= 1 ? 'validation.required' : 'validation.tooShort', params: { min } };
+      if (issue.origin === 'array') return { key: 'validation.tooFewItems', params: { min } };
+      return { key: 'validation.tooSmall', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max } };
+      if (issue.origin === 'array') return { key: 'validation.tooManyItems', params: { max } };
+      return { key: 'validation.tooBig', params: { max } };
+    }
+    case 'invalid_format':
+      if (issue.format === 'date') return { key: 'validation.invalidDate', params: {} };
+      if (issue.format === 'uuid') return { key: 'validation.invalidUuid', params: {} };
+      if (issue.format === 'regex' && hasMessage(`validation.${issue.message}`)) return { key: `validation.${issue.message}`, params: {} };
+      return { key: 'validation.invalidFormat', params: {} };
+    case 'invalid_value':
+      return { key: 'validation.invalidChoice', params: { options: issue.values.map(String).join(', ') } };
+    case 'unrecognized_keys':
+      return { key: 'validation.unknownField', params: {} };
+    case 'custom':
+      return { key: hasMessage(`validation.${issue.message}`) ? `validation.${issue.message}` : 'validation.invalidFormat', params: {} };
+    default:
+      return { key: 'validation.invalidFormat', params: {} };
+  }
+}
+
+export function languageFrom(header: string | undefined, fallback: Language = 'id'): Language {
+  if (!header) return fallback;
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('en')) return 'en';
+  if (first.startsWith('id') || first.startsWith('in')) return 'id';
+  return fallback;
+}

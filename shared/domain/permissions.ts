@@ -1,0 +1,31 @@
+import { ROLES, type Role } from '../contracts/common.ts';
+
+/**
+ * What each role may do. Routes name one of these; the facilities a person may touch are decided
+ * separately by scope (see server/platform/scope.ts). Custody officers and probation officers see
+ * the register but never clinical content; managers see aggregates, never a person.
+ */
+export const PERMISSIONS = {
+  'wbp.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'custody_officer', 'probation_officer'],
+  'wbp.write': ['head_of_unit', 'clinic_staff', 'custody_officer'],
+  'wbp.transfer': ['head_of_unit', 'clinic_staff'],
+  'sdp.import': ['head_of_unit', 'clinic_staff'],
+  'clinical.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],
+  'org.read': ROLES,
+  'org.manage': ['national_admin'],
+  'user.manage': ['national_admin'],
+  'audit.read': ['national_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Managers work with aggregates across many facilities; everyone else with people in theirs. */
+export function seesPeople(role: Role): boolean {
+  return can(role, 'wbp.read');
+}
