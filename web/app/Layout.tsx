@@ -1,0 +1,108 @@
+import { Suspense, useEffect } from 'react';
+import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../shared/domain/permissions.ts';
+import { Loading } from '../components/Loading.tsx';
+import { useAuth, useUser } from './auth.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+type NavKey = 'wbp' | 'import' | 'dashboard' | 'users' | 'audit' | 'account';
+const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
+  { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
+  { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
+  { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
+  { key: 'users', to: '/admin/users', permission: 'user.manage' },
+  { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
+  { key: 'account', to: '/account', permission: null },
+];
+
+export function Layout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { can, logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  useEffect(close, [location.pathname, close]);
+
+  const items = NAV.filter((n) => n.permission === null || can(n.permission));
+  const signOut = async () => {
+    notifications.clean();
+    await logout().catch(() => undefined);
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+        classNames={{ header: 'no-print', navbar: 'no-print' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+              <Text component={Link} to="/" fw={700} size="lg" c="teal.8" style={{ textDecoration: 'none' }}>
+                Pulih
+              </Text>
+              <Text size="sm" c="dimmed" visibleFrom="md" truncate>
+                {user.organization.name}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Box visibleFrom="sm">
+                <LanguageSwitch />
+              </Box>
+              <Text size="sm" visibleFrom="sm" truncate maw={200}>
+                {user.fullName}
+              </Text>
+              <Button size="xs" variant="light" onClick={() => void signOut()}>
+                {t('nav.logout')}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+          <Stack gap={2}>
+            {items.map((item) => {
+              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+              return (
+                <NavLink
+                  key={item.key}
+                  component={Link}
+                  to={item.to}
+                  label={t(`nav.${item.key}`)}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                />
+              );
+            })}
+          </Stack>
+          <Stack gap="xs" mt="auto" p="xs">
+            {/* On narrow screens the header has no room for the language buttons. */}
+            <Box hiddenFrom="sm">
+              <LanguageSwitch />
+            </Box>
+            <Text size="xs" c="dimmed">
+              {user.fullName} · {t(`roles.${user.role}`)}
+            </Text>
+          </Stack>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { WbpListPage } from '../features/wbp/WbpListPage.tsx';
+import { WbpDetailPage } from '../features/wbp/WbpDetailPage.tsx';
+import { homePath, useUser } from './auth.tsx';
+import { RequireAuth, RequirePermission } from './guards.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RouteError } from './RouteError.tsx';
+
+// Screens most users never open are downloaded only when visited (old PCs, slow links).
+const WbpFormPage = lazy(() => import('../features/wbp/WbpFormPage.tsx').then((m) => ({ default: m.WbpFormPage })));
+const SdpImportPage = lazy(() => import('../features/imports/SdpImportPage.tsx').then((m) => ({ default: m.SdpImportPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+
+function Home() {
+  return <Navigate to={homePath(useUser())} replace />;
+}
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <Layout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'wbp', element: <RequirePermission permission="wbp.read"><WbpListPage /></RequirePermission> },
+          { path: 'wbp/new', element: <RequirePermission permission="wbp.write"><WbpFormPage /></RequirePermission> },
+          { path: 'wbp/:id', element: <RequirePermission permission="wbp.read"><WbpDetailPage /></RequirePermission> },
+          { path: 'wbp/:id/edit', element: <RequirePermission permission="wbp.write"><WbpFormPage /></RequirePermission> },
+          { path: 'imports/sdp', element: <RequirePermission permission="sdp.import"><SdpImportPage /></RequirePermission> },
+          { path: 'dashboard', element: <RequirePermission permission="stats.read"><DashboardPage /></RequirePermission> },
+          { path: 'admin/users', element: <RequirePermission permission="user.manage"><UsersPage /></RequirePermission> },
+          { path: 'admin/audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+          { path: 'account', element: <AccountPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { pageOf } from '../../../shared/contracts/common.ts';
+import type { AuditQuery, auditEntry, createUserRequest, updateUserRequest, UserSummary } from '../../../shared/contracts/admin.ts';
+import { api } from '../../app/api.ts';
+
+export type CreateUserRequest = z.output<typeof createUserRequest>;
+export type UpdateUserRequest = z.output<typeof updateUserRequest>;
+export type AuditPage = z.infer<ReturnType<typeof pageOf<typeof auditEntry>>>;
+
+export const adminKeys = {
+  users: ['admin', 'users'] as const,
+  audit: (q: AuditQuery) => ['admin', 'audit', q] as const,
+};
+
+export function fetchUsers(signal?: AbortSignal): Promise<UserSummary[]> {
+  return api<{ items: UserSummary[] }>('/api/admin/users', { signal }).then((r) => r.items);
+}
+
+export function createUser(body: CreateUserRequest): Promise<UserSummary> {
+  return api<UserSummary>('/api/admin/users', { method: 'POST', json: body });
+}
+
+export function updateUser(id: string, body: UpdateUserRequest): Promise<UserSummary> {
+  return api<UserSummary>(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: body });
+}
+
+export function fetchAudit(q: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
+  return api<AuditPage>('/api/admin/audit', { query: { ...q }, signal });
+}

@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { Button, List, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../../shared/contracts/common.ts';
+import { changePasswordRequest, passwordProblems, PASSWORD_MIN_LENGTH } from '../../../shared/contracts/auth.ts';
+import { ApiError } from '../../app/api.ts';
+import { useAuth, useUser } from '../../app/auth.tsx';
+import { translateKey } from '../../app/i18n.ts';
+import { validate, type FieldErrors } from '../../app/validation.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { changePassword } from './api.ts';
+
+const ALL_PROBLEMS = ['password.tooShort', 'password.needsLetterAndDigit', 'password.containsUsername', 'password.tooCommon'];
+
+export function AccountPage() {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const { changeLanguage } = useAuth();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const mutation = useMutation({
+    mutationFn: changePassword,
+    onSuccess: () => {
+      setCurrentPassword('');
+      setNewPassword('');
+      setRepeat('');
+      setErrors({});
+      notifications.show({ color: 'teal', message: t('account.passwordChanged') });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldErrors());
+    },
+  });
+
+  const problems = passwordProblems(newPassword, user.username);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: FieldErrors = {};
+    const parsed = validate(changePasswordRequest, { currentPassword, newPassword });
+    if (!parsed.ok) Object.assign(found, parsed.errors);
+    if (!found.newPassword && problems.length > 0) found.newPassword = translateKey(`validation.${problems[0]}`, { min: PASSWORD_MIN_LENGTH }) ?? t('validation.invalid');
+    if (newPassword !== repeat) found.repeat = t('account.repeatMismatch');
+    setErrors(found);
+    const first = ['currentPassword', 'newPassword', 'repeat'].find((k) => found[k]);
+    if (first) {
+      document.getElementById(`account-${first}`)?.focus();
+      return;
+    }
+    mutation.mutate({ currentPassword, newPassword });
+  };
+
+  return (
+    <>
+      <PageTitle title={t('account.title')} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('account.profile')}
+            </Title>
+            <dl className="facts">
+              <dt>{t('account.fullName')}</dt>
+              <dd>{user.fullName}</dd>
+              <dt>{t('account.username')}</dt>
+              <dd>{user.username}</dd>
+              <dt>{t('account.role')}</dt>
+              <dd>{t(`roles.${user.role}`)}</dd>
+              <dt>{t('account.organization')}</dt>
+              <dd>{user.organization.name}</dd>
+              {user.facilities.length > 0 ? (
+                <>
+                  <dt>{t('account.facilities')}</dt>
+                  <dd>{user.facilities.map((f) => f.name).join(', ')}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('account.language')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('account.languageHelp')}
+            </Text>
+            <NativeSelect
+              label={t('account.languageSelect')}
+              value={i18n.language}
+              onChange={(e) => {
+                const lng = e.currentTarget.value === 'en' ? 'en' : 'id';
+                changeLanguage(lng).catch(() => notifications.show({ color: 'yellow', message: t('language.notSaved') }));
+              }}
+              data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+              maw={260}
+            />
+          </Paper>
+        </Stack>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm" id="password-heading">
+            {t('account.changePassword')}
+          </Title>
+          <form onSubmit={submit} noValidate aria-labelledby="password-heading">
+            <Stack>
+              {/* Lets password managers know whose password this is. */}
+              <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+              <ErrorAlert error={mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields.length > 0) ? mutation.error : null} />
+              <PasswordInput
+                id="account-currentPassword"
+                label={t('account.currentPassword')}
+                value={currentPassword}
+                onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+                error={errors.currentPassword}
+                autoComplete="current-password"
+                required
+              />
+              <PasswordInput
+                id="account-newPassword"
+                label={t('account.newPassword')}
+                value={newPassword}
+                onChange={(e) => setNewPassword(e.currentTarget.value)}
+                error={errors.newPassword}
+                autoComplete="new-password"
+                required
+              />
+              <div id="password-rules" aria-live="polite">
+                <Text size="sm" mb={4}>
+                  {t('account.rules')}
+                </Text>
+                <List size="sm" spacing={2}>
+                  {ALL_PROBLEMS.map((key) => {
+                    const failing = newPassword !== '' && problems.includes(key);
+                    const ok = newPassword !== '' && !failing;
+                    return (
+                      <List.Item key={key} c={failing ? 'red.8' : ok ? 'teal.8' : undefined}>
+                        {ok ? '✓ ' : failing ? '✗ ' : '• '}
+                        {translateKey(`validation.${key}`, { min: PASSWORD_MIN_LENGTH })}
+                      </List.Item>
+                    );
+                  })}
+                </List>
+              </div>
+              <PasswordInput
+                id="account-repeat"
+                label={t('account.repeatPassword')}
+                value={repeat}
+                onChange={(e) => setRepeat(e.currentTarget.value)}
+                error={errors.repeat}
+                autoComplete="new-password"
+                required
+              />
+              <Button type="submit" loading={mutation.isPending}>
+                {t('account.submitPassword')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </SimpleGrid>
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+import { lazy, Suspense, useState } from 'react';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
+import { ApiError } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { formatDate, formatDateTime, formatDuration, formatSentence, todayIso } from '../../app/format.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { fetchWbp, wbpKeys } from './api.ts';
+
+// The transfer form pulls in the searchable select; most visits never open it.
+const TransferModal = lazy(() => import('./TransferModal.tsx').then((m) => ({ default: m.TransferModal })));
+
+export function WbpDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useAuth();
+  const [transferOpen, setTransferOpen] = useState(false);
+  const detail = useQuery({ queryKey: wbpKeys.detail(id), queryFn: ({ signal }) => fetchWbp(id, signal) });
+
+  if (detail.isPending) return <Loading />;
+  if (detail.error) {
+    if (detail.error instanceof ApiError && detail.error.status === 404) {
+      return (
+        <>
+          <PageTitle title={t('wbp.notFoundTitle')} />
+          <EmptyState
+            title={t('wbp.notFoundTitle')}
+            description={t('wbp.notFoundBody')}
+            action={<Anchor component={Link} to="/wbp">{t('wbp.backToList')}</Anchor>}
+          />
+        </>
+      );
+    }
+    return (
+      <>
+        <PageTitle title={t('wbp.detailTitle')} />
+        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+
+  const w = detail.data;
+  return (
+    <>
+      <Anchor component={Link} to="/wbp" size="sm" className="no-print">
+        ← {t('wbp.backToList')}
+      </Anchor>
+      <PageTitle
+        title={w.fullName}
+        subtitle={`${w.sdpNumber} · ${w.facilityName}`}
+        actions={
+          <>
+            {can('wbp.write') ? (
+              <Button component={Link} to={`/wbp/${w.id}/edit`} variant="default">
+                {t('wbp.edit')}
+              </Button>
+            ) : null}
+            {can('wbp.transfer') ? (
+              <Button variant="default" onClick={() => setTransferOpen(true)}>
+                {t('wbp.transfer')}
+              </Button>
+            ) : null}
+            <Button variant="default" onClick={() => window.print()}>
+              {t('common.print')}
+            </Button>
+          </>
+        }
+      />
+      <Text className="print-only" size="xs" mb="sm">
+        {t('wbp.printedAt', { date: formatDateTime(new Date().toISOString()) })}
+      </Text>
+      <WbpFacts w={w} />
+      {can('wbp.transfer') && transferOpen ? (
+        <Suspense fallback={<Loading />}>
+          <TransferModal wbp={w} opened onClose={() => setTransferOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+function WbpFacts({ w }: { w: WbpDetail }) {
+  const { t } = useTranslation();
+  const today = todayIso();
+  const sex = w.sex === 'L' ? t('sex.L') : t('sex.P');
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mb="md">
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">{t('wbp.identity')}</Title>
+          <dl className="facts">
+            <dt>{t('wbp.sdpNumber')}</dt>
+            <dd><Text span size="sm" ff="monospace">{w.sdpNumber}</Text></dd>
+            <dt>{t('wbp.fullName')}</dt>
+            <dd>{w.fullName}</dd>
+            <dt>{t('wbp.sex')}</dt>
+            <dd>{sex}</dd>
+            <dt>{t('wbp.birthDate')}</dt>
+            <dd>
+              {formatDate(w.birthDate)}
+              {w.ageYears !== null ? ` (${t('wbp.age', { count: w.ageYears })})` : ''}
+            </dd>
+            <dt>{t('wbp.birthPlace')}</dt>
+            <dd>{w.birthPlace ?? '—'}</dd>
+            <dt>{t('wbp.source')}</dt>
+            <dd>{t(`wbp.sourceValue.${w.source}`)}</dd>
+          </dl>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">{t('wbp.legalSection')}</Title>
+          <dl className="facts">
+            <dt>{t('wbp.legalStatus')}</dt>
+            <dd><Badge variant="light" tt="none">{t(`legalStatus.${w.legalStatus}`)}</Badge></dd>
+            <dt>{t('wbp.caseArticles')}</dt>
+            <dd>
+              {w.caseArticles.length === 0 ? '—' : (
+                <Group gap={4}>
+                  {w.caseArticles.map((a) => <Badge key={a} variant="outline" color="gray" tt="none">{a}</Badge>)}
+                </Group>
+              )}
+            </dd>
+            <dt>{t('wbp.sentence')}</dt>
+            <dd>{formatSentence(w.sentenceMonths)}</dd>
+          </dl>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">{t('wbp.placement')}</Title>
+          <dl className="facts">
+            <dt>{t('wbp.facility')}</dt>
+            <dd>{w.facilityName}</dd>
+            <dt>{t('wbp.block')}</dt>
+            <dd>{w.block ?? '—'}</dd>
+            <dt>{t('wbp.room')}</dt>
+            <dd>{w.room ?? '—'}</dd>
+            <dt>{t('wbp.admissionDate')}</dt>
+            <dd>
+              {formatDate(w.admissionDate)}
+              {w.admissionDate <= today ? ` (${t('wbp.heldFor', { duration: formatDuration(w.admissionDate, today) })})` : ''}
+            </dd>
+            <dt>{t('wbp.expectedReleaseDate')}</dt>
+            <dd>
+              {formatDate(w.expectedReleaseDate)}
+              {w.expectedReleaseDate && w.expectedReleaseDate > today
+                ? ` (${t('wbp.releaseIn', { duration: formatDuration(today, w.expectedReleaseDate) })})`
+                : w.expectedReleaseDate ? ` (${t('wbp.releasePassed')})` : ''}
+            </dd>
+          </dl>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">{t('wbp.record')}</Title>
+          <dl className="facts">
+            <dt>{t('wbp.createdAt')}</dt>
+            <dd>{formatDateTime(w.createdAt)}</dd>
+            <dt>{t('wbp.updatedAt')}</dt>
+            <dd>{formatDateTime(w.updatedAt)}</dd>
+          </dl>
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm" id="transfers-heading">{t('wbp.transfers')}</Title>
+        {w.transfers.length === 0 ? (
+          <Text size="sm" c="dimmed">{t('wbp.noTransfers')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={600}>
+            <Table aria-labelledby="transfers-heading" verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('wbp.transferDate')}</Table.Th>
+                  <Table.Th scope="col">{t('wbp.transferFrom')}</Table.Th>
+                  <Table.Th scope="col">{t('wbp.transferTo')}</Table.Th>
+                  <Table.Th scope="col">{t('wbp.transferReason')}</Table.Th>
+                  <Table.Th scope="col">{t('wbp.recordedBy')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {w.transfers.map((tr) => (
+                  <Table.Tr key={tr.id}>
+                    <Table.Td>{formatDate(tr.transferDate)}</Table.Td>
+                    <Table.Td>{tr.fromFacilityName}</Table.Td>
+                    <Table.Td>{tr.toFacilityName}</Table.Td>
+                    <Table.Td>{tr.reason}</Table.Td>
+                    <Table.Td>{tr.recordedBy ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </>
+  );
+}
