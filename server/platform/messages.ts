@@ -151,8 +151,10 @@ export function hasMessage(key: string): boolean {
 export function describeIssue(issue: z.core.$ZodIssue): { key: string; params: Record<string, string | number> } {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { key: 'validation.required', params: {} };
-      return { key: issue.expected === 'int' ? 'validation.notInteger' : 'validation.invalidType', params: {} };
+      if (issue.expected === 'int') return { key: 'validation.notInteger', params: {} };
+      // Issues carry no input unless asked to; Zod's own message says what was received.
+      if (issue.input === undefined && /received undefined/.test(issue.message)) return { key: 'validation.required', params: {} };
+      return { key: 'validation.invalidType', params: {} };
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') return { key: min <= 1 ? 'validation.required' : 'validation.tooShort', params: { min } };

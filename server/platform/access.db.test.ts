@@ -1,0 +1,189 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../shared/contracts/common.ts';
+import { can } from '../../shared/domain/permissions.ts';
+import type { Db } from '../db/database.ts';
+import { type Session, type TestApp, signIn, testApp } from '../testing/app.ts';
+import { TEST_PASSWORD, grantAccess, makeOrganization, makeUser, makeWbp } from '../testing/factories.ts';
+import type { RouteEntry } from './http.ts';
+
+/**
+ * Walks every API route × every role × own/other facility. A role without the route's permission
+ * is refused; a role with it reaches its own unit's people and never another unit's.
+ */
+
+interface World {
+  db: Db;
+  unitA: { id: string; code: string };
+  unitB: { id: string; code: string };
+  partner: { id: string };
+  /** A marker that appears only in unit B's records: no response to A's staff may contain it. */
+  secret: string;
+  otherPersonId: string;
+  users: Record<Role, { id: string; username: string }>;
+  orgOf: Record<Role, string>;
+}
+
+type Side = 'own' | 'other';
+type Builder = (w: World, side: Side) => Promise<InjectOptions>;
+
+async function buildWorld(db: Db): Promise<World> {
+  const ditjenpas = await makeOrganization(db, { kind: 'ditjenpas' });
+  const kanwil = await makeOrganization(db, { kind: 'kanwil', parent_id: ditjenpas.id });
+  const unitA = await makeOrganization(db, { kind: 'rutan', parent_id: kanwil.id });
+  const unitB = await makeOrganization(db, { kind: 'rutan', parent_id: kanwil.id });
+  const partner = await makeOrganization(db, { kind: 'bnnk', can_assess: true });
+  const bapas = await makeOrganization(db, { kind: 'bapas', parent_id: kanwil.id });
+  await grantAccess(db, partner.id, unitA.id);
+  await grantAccess(db, bapas.id, unitA.id);
+  const secret = 'RAHASIA-UNIT-B';
+  const other = await makeWbp(db, { facility_id: unitB.id, full_name: `Orang ${secret}`, sdp_number: 'ZZ.2026.99999' });
+  await makeWbp(db, { facility_id: unitA.id, full_name: 'Orang Unit A' });
+  const orgFor: Record<Role, string> = {
+    national_admin: ditjenpas.id,
+    regional_manager: kanwil.id,
+    head_of_unit: unitA.id,
+    clinic_staff: unitA.id,
+    assessor: partner.id,
+    counsellor: partner.id,
+    custody_officer: unitA.id,
+    probation_officer: bapas.id,
+  };
+  const users = {} as Record<Role, { id: string; username: string }>;
+  for (const role of ROLES) {
+    const u = await makeUser(db, { role, organizationId: orgFor[role] });
+    users[role] = { id: u.id, username: u.username };
+  }
+  return { db, unitA, unitB, partner, secret, otherPersonId: other.id, users, orgOf: orgFor };
+}
+
+const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
+const facility = (w: World, side: Side) => (side === 'own' ? w.unitA : w.unitB);
+
+function roster(code: string): string {
+  return [
+    'no_registrasi,nama,jenis_kelamin,status_hukum,kode_upt,tanggal_masuk',
+    `AII.2026.${code.slice(-6)}1,Andi Saputra,L,tahanan,${code},2026-10-01`,
+  ].join('\n');
+}
+
+/** One request per route; `other` aims it at unit B, where the roles under test do not work. */
+const REQUESTS: Record<string, Builder> = {
+  'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
+  'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
+  'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout' }),
+  'GET /api/auth/session': async () => ({ method: 'GET', url: '/api/auth/session' }),
+  'PUT /api/auth/language': async () => ({ method: 'PUT', url: '/api/auth/language', payload: { language: 'en' } }),
+  'POST /api/auth/password': async () => ({
+    method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Baru-Sandi-20261' },
+  }),
+  'GET /api/organizations': async () => ({ method: 'GET', url: '/api/organizations' }),
+  'POST /api/organizations': async (_w, side) => ({
+    method: 'POST', url: '/api/organizations', payload: { parentId: null, kind: 'ngo', code: `LSM-${side.toUpperCase()}-${Date.now() % 100000}`, name: 'Yayasan Uji Pemulihan' },
+  }),
+  'GET /api/wbp': async (w, side) => ({ method: 'GET', url: side === 'own' ? '/api/wbp?pageSize=200' : `/api/wbp?facilityId=${w.unitB.id}` }),
+  'GET /api/wbp/blocks': async (w, side) => ({ method: 'GET', url: `/api/wbp/blocks?facilityId=${facility(w, side).id}` }),
+  'GET /api/wbp/:id': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}` }),
+  'POST /api/wbp': async (w, side) => ({
+    method: 'POST', url: '/api/wbp',
+    payload: { sdpNumber: `AII.2026.N${side}${Date.now() % 1_000_000}`, fullName: 'Budi Baru', sex: 'L', legalStatus: 'tahanan', admissionDate: '2026-10-01', facilityId: facility(w, side).id },
+  }),
+  'PUT /api/wbp/:id': async (w, side) => ({
+    method: 'PUT', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}`,
+    payload: { fullName: 'Nama Diubah', sex: 'L', legalStatus: 'tahanan', admissionDate: '2026-06-01', version: 1 },
+  }),
+  'POST /api/wbp/:id/transfer': async (w, side) => ({
+    method: 'POST', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/transfer`,
+    payload: { toFacilityId: side === 'own' ? w.unitB.id : w.unitA.id, transferDate: '2026-11-01', reason: 'Kepadatan hunian', version: 1 },
+  }),
+  'POST /api/imports/sdp': async (w, side) => ({
+    method: 'POST', url: '/api/imports/sdp', headers: { 'content-type': 'text/csv' }, payload: roster(facility(w, side).code),
+  }),
+  'GET /api/admin/users': async () => ({ method: 'GET', url: '/api/admin/users' }),
+  'POST /api/admin/users': async (w, side) => ({
+    method: 'POST', url: '/api/admin/users',
+    payload: { username: `baru.${side}${Date.now() % 100000}`, fullName: 'Akun Baru', role: 'clinic_staff', organizationId: facility(w, side).id, password: 'Akun-Baru-2026x' },
+  }),
+  'PATCH /api/admin/users/:id': async (w) => ({ method: 'PATCH', url: `/api/admin/users/${w.users.clinic_staff.id}`, payload: { fullName: 'Nama Baru Pengguna' } }),
+  'GET /api/admin/audit': async () => ({ method: 'GET', url: '/api/admin/audit' }),
+  'GET /api/stats/overview': async () => ({ method: 'GET', url: '/api/stats/overview' }),
+};
+
+/** Routes whose data is not a person's: the facility side does not apply to them. */
+const FACILITY_NEUTRAL = new Set([
+  'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'PUT /api/auth/language',
+  'POST /api/auth/password', 'GET /api/organizations', 'POST /api/organizations', 'GET /api/admin/users',
+  'POST /api/admin/users', 'PATCH /api/admin/users/:id', 'GET /api/admin/audit', 'GET /api/stats/overview',
+]);
+
+let ctx: TestApp;
+let routes: RouteEntry[];
+
+beforeAll(async () => {
+  ctx = await testApp();
+  routes = ctx.app.routeTable;
+});
+afterAll(async () => ctx.close());
+
+describe('the access walk', () => {
+  it('has a request for every API route, and every route declares a policy', () => {
+    const keys = routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(keys).toEqual(Object.keys(REQUESTS).sort());
+    for (const r of routes) expect(r.policy).toBeTruthy();
+  });
+
+  it('refuses every non-public route to a request without a session', async () => {
+    const w = await buildWorld(ctx.db);
+    for (const r of routes.filter((entry) => entry.policy !== 'public')) {
+      const response = await ctx.app.inject(await REQUESTS[`${r.method} ${r.url}`]!(w, 'own'));
+      expect({ route: `${r.method} ${r.url}`, status: response.statusCode }).toEqual({ route: `${r.method} ${r.url}`, status: 401 });
+    }
+  });
+});
+
+describe.each(ROLES)('as %s', (role) => {
+  let app: TestApp;
+  let world: World;
+  let session: Session;
+
+  beforeAll(async () => {
+    app = await testApp();
+    world = await buildWorld(app.db);
+    session = await signIn(app.app, world.users[role].username);
+  });
+  afterAll(async () => app.close());
+
+  it.each(Object.keys(REQUESTS))('%s is allowed only with its permission, and only for its own unit', async (key) => {
+    const route = app.app.routeTable.find((r) => `${r.method} ${r.url}` === key)!;
+    const permitted = route.policy === 'public' || route.policy === 'authenticated' || can(role, route.policy);
+    // Logging out and changing the password end sessions, so they run as a second account of the same role.
+    const client = key === 'POST /api/auth/logout' || key === 'POST /api/auth/password'
+      ? await signIn(app.app, (await makeUser(app.db, { role, organizationId: world.orgOf[role] })).username)
+      : session;
+
+    const own = await client.request(await REQUESTS[key]!(world, 'own'));
+    if (!permitted) {
+      expect(own.statusCode).toBe(403);
+      expect(own.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      return;
+    }
+    expect(own.statusCode, own.body).toBeLessThan(400 + (key === 'POST /api/auth/login' ? 2 : 0));
+    expect(own.body).not.toContain(world.secret);
+
+    if (FACILITY_NEUTRAL.has(key)) return;
+    const other = await client.request(await REQUESTS[key]!(world, 'other'));
+    expect([400, 403, 404]).toContain(other.statusCode);
+    expect(other.body).not.toContain(world.secret);
+  });
+
+  it('never lists or counts people outside its own units', async () => {
+    const list = await session.request({ method: 'GET', url: '/api/wbp?pageSize=200' });
+    if (!can(role, 'wbp.read')) {
+      expect(list.statusCode).toBe(403);
+      return;
+    }
+    const body = list.json() as { items: { facilityId: string }[]; total: number };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((p) => p.facilityId === world.unitA.id)).toBe(true);
+  });
+});
