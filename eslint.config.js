@@ -65,4 +65,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Feature folders are flat: `../x/` from inside one is another feature. Share through
+    // web/components or web/app instead.
+    files: ['web/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'The web app talks to the server over HTTP only.' },
+            { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'A feature never imports another feature.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests of pure code may read their fixture files.
+    files: ['shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

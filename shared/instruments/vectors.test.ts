@@ -1,6 +1,5 @@
 // The vectors live on disk beside the code and, when present, in ../shared/test-vectors, which
 // may grow; reading them needs the file system, which shared/ code itself never touches.
-// eslint-disable-next-line no-restricted-imports -- test-only file access to the vector files
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
