@@ -92,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Files are looked up on each request, so a rebuilt app is served without a restart.
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: true, index: false, maxAge: '1h' });
   }
+  if (hasWeb) app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 }));
   app.setNotFoundHandler((request, reply) => {
     // Unknown API paths are errors; any other page belongs to the single-page app's router.
     // A missing file (an old asset, say) is a 404 too, never the app's page in its place.

@@ -6,13 +6,12 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
   PULIH_DATA_DIR: z.string().min(1).default('./data'),
-  PULIH_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  PULIH_SEED_DEMO: z.enum(['true', 'false', 'auto']).default('auto'),
   PULIH_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
   PULIH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   PULIH_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   PULIH_LOGIN_MAX_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
   PULIH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
-  NODE_ENV: z.string().default('production'),
 });
 
 export interface Config {
@@ -20,7 +19,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  seedDemo: boolean;
+  /** auto: demo data on a first start of the embedded database only, never on a PostgreSQL server. */
+  seedDemo: 'true' | 'false' | 'auto';
   secureCookies: 'true' | 'false' | 'auto';
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -42,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.PULIH_DATA_DIR),
-    seedDemo: e.PULIH_SEED_DEMO === 'true',
+    seedDemo: e.PULIH_SEED_DEMO,
     secureCookies: e.PULIH_SECURE_COOKIES,
     sessionIdleMs: e.PULIH_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.PULIH_SESSION_ABSOLUTE_HOURS * 3_600_000,

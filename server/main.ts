@@ -16,7 +16,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void): Promise<RunningServer> {
   const handle = await openMigratedDatabase(config);
   log(`Basis data: ${describeDatabase(config)}${handle.applied.length > 0 ? ` (migrasi: ${handle.applied.join(', ')})` : ''}`);
-  const seed = config.seedDemo ? await seedDemo(handle.db, { anchor: jakartaDate(new Date()) }) : null;
+  const wantsDemo = config.seedDemo === 'true' || (config.seedDemo === 'auto' && handle.kind === 'pglite');
+  const seed = wantsDemo ? await seedDemo(handle.db, { anchor: jakartaDate(new Date()) }) : null;
   const app = await buildApp({ db: handle.db, databaseKind: handle.kind, config });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;

@@ -20,7 +20,7 @@ function reportText(report: ImportReport): string {
     `Baru: ${report.created}  Diperbarui: ${report.updated}  Pindah unit: ${report.transferred}  Tidak berubah: ${report.unchanged}`,
   ];
   if (report.rejectedTotal > 0) {
-    lines.push(`Ditolak: ${report.rejectedTotal} baris`);
+    lines.push(`Ditolak: ${report.rejectedRows} baris (${report.rejectedTotal} kesalahan)`);
     for (const r of report.rejected) lines.push(`  baris ${r.line}, kolom ${r.field}: ${r.reason}${r.value ? ` (nilai: "${r.value}")` : ''}`);
     if (report.rejectedTotal > report.rejected.length) lines.push(`  ... dan ${report.rejectedTotal - report.rejected.length} lainnya`);
   }

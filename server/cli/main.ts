@@ -8,6 +8,7 @@ Perintah:
   serve                 menjalankan server web (PORT, PULIH_DATA_DIR, DATABASE_URL)
   migrate               menjalankan migrasi basis data sampai yang terbaru
   seed                  mengisi data demo (deterministik) bila basis data masih kosong
+  create-admin          membuat akun administrator nasional pertama (tanpa data demo)
   import sdp FILE       mengimpor roster SDP dari berkas CSV (satu transaksi)
   score FILE|-          menghitung skor ASSIST / ASI dari JSON (berkas atau stdin)
 `;
@@ -16,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.ts')).serveCommand,
   migrate: async () => (await import('./migrate.ts')).migrateCommand,
   seed: async () => (await import('./seed.ts')).seedCommand,
+  'create-admin': async () => (await import('./create-admin.ts')).createAdminCommand,
   import: async () => (await import('./import.ts')).importCommand,
   score: async () => (await import('./score.ts')).scoreCommand,
 };

@@ -152,6 +152,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       appError = new AppError('PAYLOAD_TOO_LARGE', 'error.payloadTooLarge');
     } else if (error.statusCode === 429) {
       appError = new AppError('RATE_LIMITED', 'error.rateLimited', { params: { seconds: 60 } });
+    } else if (error.statusCode === 401) {
+      appError = new AppError('UNAUTHENTICATED', 'error.unauthenticated');
+    } else if (error.statusCode === 403) {
+      appError = new AppError('FORBIDDEN', 'error.forbidden');
+    } else if (error.statusCode === 404) {
+      appError = new AppError('NOT_FOUND', 'error.routeNotFound');
     } else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, unsupported media types and the like: the request itself is unreadable.
       appError = new AppError('VALIDATION', 'error.validation', { fields: [{ field: 'body', message: 'validation.invalidFormat' }] });

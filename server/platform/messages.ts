@@ -55,6 +55,8 @@ const id: Catalogue = {
   'validation.unknownFacility': 'kode UPT tidak dikenal: {value}',
   'validation.duplicateInFile': 'nomor registrasi sudah muncul di baris {line}',
   'validation.wrongColumnCount': 'jumlah kolom tidak sesuai baris judul',
+  'validation.heldElsewhere': 'nomor registrasi ini tercatat di unit lain; pemindahan dicatat oleh unit yang menahannya',
+  'import.line': 'baris {line}',
 };
 
 const en: Catalogue = {
@@ -108,6 +110,8 @@ const en: Catalogue = {
   'validation.unknownFacility': 'unknown unit code: {value}',
   'validation.duplicateInFile': 'the registration number already appears on line {line}',
   'validation.wrongColumnCount': 'the number of columns does not match the header row',
+  'validation.heldElsewhere': 'this registration number is held by another unit; the unit holding the person records the transfer',
+  'import.line': 'line {line}',
 };
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.

@@ -2,12 +2,12 @@ import { ROLES, type Role } from '../contracts/common.ts';
 
 /**
  * What each role may do. Routes name one of these; the facilities a person may touch are decided
- * separately by scope (see server/platform/scope.ts). Custody officers and probation officers see
+ * separately by scope (the facilities of server/platform/actor.ts). Custody officers and probation officers see
  * the register but never clinical content; managers see aggregates, never a person.
  */
 export const PERMISSIONS = {
   'wbp.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'custody_officer', 'probation_officer'],
-  'wbp.write': ['head_of_unit', 'clinic_staff', 'custody_officer'],
+  'wbp.write': ['head_of_unit', 'clinic_staff'],
   'wbp.transfer': ['head_of_unit', 'clinic_staff'],
   'sdp.import': ['head_of_unit', 'clinic_staff'],
   'clinical.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],

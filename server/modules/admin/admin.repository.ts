@@ -75,3 +75,16 @@ export async function searchAudit(db: DbOrTrx, q: AuditQuery) {
   ]);
   return { items, total: Number(count.total) };
 }
+
+export async function findOrganizationByKind(db: DbOrTrx, kind: 'ditjenpas') {
+  return db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', kind).orderBy('created_at').executeTakeFirst();
+}
+
+export async function insertNationalOrganization(db: DbOrTrx, name: string, ministry: string): Promise<string> {
+  const row = await db
+    .insertInto('organizations')
+    .values({ kind: 'ditjenpas', code: 'DITJENPAS', name, ministry, city: 'Jakarta' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -60,6 +60,27 @@ export function createAdminService(deps: { db: Db; now: () => Date }) {
       });
     },
 
+    /**
+     * The first account of a new installation: a national administrator at the national office,
+     * which is created too when the database has none. Everything else is then done in the app.
+     */
+    async bootstrapAdmin(input: { username: string; fullName: string; password: string }, origin: RequestOrigin): Promise<UserSummary> {
+      const problems = passwordProblems(input.password, input.username);
+      if (problems.length > 0) throw validation(problems.map((p) => ({ field: 'password', message: `validation.${p}` })));
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction().execute(async (trx) => {
+        if (await repo.usernameExists(trx, input.username)) throw validation([{ field: 'username', message: 'error.usernameTaken' }]);
+        const national = await repo.findOrganizationByKind(trx, 'ditjenpas');
+        const organizationId = national?.id
+          ?? (await repo.insertNationalOrganization(trx, 'Direktorat Jenderal Pemasyarakatan', 'Kementerian Imigrasi dan Pemasyarakatan'));
+        const id = await repo.insertUser(trx, {
+          username: input.username, fullName: input.fullName, role: 'national_admin', organizationId, passwordHash, language: 'id',
+        });
+        await writeAudit(trx, { actor: null, username: 'cli', origin }, { action: 'create', entityType: 'user', entityId: id, details: { username: input.username, role: 'national_admin' } });
+        return userOrThrow(trx, id);
+      });
+    },
+
     async searchAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; page: number; pageSize: number; total: number }> {
       const { items, total } = await repo.searchAudit(db, query);
       return {

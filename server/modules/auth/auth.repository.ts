@@ -32,11 +32,15 @@ export async function resetFailedLogins(db: DbOrTrx, userId: string): Promise<vo
 
 export async function insertSession(
   db: DbOrTrx,
-  s: { id: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: { id: string; userId: string; csrfToken: string; at: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
 ): Promise<void> {
+  // Times come from the app's clock, the same one that later judges idle and absolute expiry.
   await db
     .insertInto('sessions')
-    .values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+    .values({
+      id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.at, last_seen_at: s.at,
+      expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent,
+    })
     .execute();
 }
 

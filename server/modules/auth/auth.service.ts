@@ -66,6 +66,7 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
         id: sessionId,
         userId: user.id,
         csrfToken,
+        at,
         expiresAt: new Date(at.getTime() + settings.absoluteMs),
         ip: origin.ip,
         userAgent: origin.userAgent?.slice(0, 300) ?? null,

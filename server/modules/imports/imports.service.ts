@@ -27,6 +27,12 @@ export interface ImportOptions {
 
 interface ValidRow { line: number; row: SdpRow; facilityId: string }
 
+/** Optional columns a file may leave out; a person's stored value then stays as it is. */
+const OPTIONAL_COLUMNS = {
+  tanggal_lahir: 'birth_date', tempat_lahir: 'birth_place', pasal: 'case_articles', lama_pidana_bulan: 'sentence_months',
+  blok: 'block', kamar: 'room', tanggal_bebas: 'expected_release_date',
+} as const;
+
 class DryRunRollback extends Error {}
 
 export function createImportsService(deps: { db: Db; now: () => Date }) {
@@ -114,6 +120,26 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     }
     opts.onProgress?.(rowsRead);
 
+    // An importer limited to some units may update only people those units hold: a number held
+    // elsewhere is moved by the unit that holds it (or by a roster import from the command line).
+    if (opts.facilityIds) {
+      const allowed = opts.facilityIds;
+      for (let i = 0; i < valid.length; i += BATCH_SIZE) {
+        const batch = valid.slice(i, i + BATCH_SIZE);
+        const heldElsewhere = new Set(
+          (await repo.existingBySdpNumber(db, batch.map((v) => v.row.no_registrasi)))
+            .filter((e) => !allowed.includes(e.facility_id))
+            .map((e) => e.sdp_number),
+        );
+        for (const v of batch) {
+          if (heldElsewhere.has(v.row.no_registrasi)) {
+            reject({ line: v.line, field: 'no_registrasi', reason: translate(opts.lang, 'validation.heldElsewhere'), value: v.row.no_registrasi });
+          }
+        }
+      }
+    }
+
+    const absent = (Object.keys(OPTIONAL_COLUMNS) as (keyof typeof OPTIONAL_COLUMNS)[]).filter((c) => !header?.includes(c));
     const report: ImportReport = {
       status: 'rejected', rowsRead, created: 0, updated: 0, transferred: 0, unchanged: 0, rejected, rejectedTotal,
       rejectedRows: rejectedLines.size,
@@ -124,7 +150,7 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     if (rejectedTotal > 0) {
       throw new AppError('VALIDATION', 'error.importRejected', {
         params: { count: rejectedLines.size },
-        fields: rejected.slice(0, 20).map((r) => ({ field: `baris ${r.line}: ${r.field}`, message: r.reason })),
+        fields: rejected.slice(0, 20).map((r) => ({ field: `${translate(opts.lang, 'import.line', { line: r.line })}: ${r.field}`, message: r.reason })),
         extra: { report },
       });
     }
@@ -132,7 +158,7 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     try {
       await db.transaction().execute(async (trx) => {
         for (let i = 0; i < valid.length; i += BATCH_SIZE) {
-          await writeBatch(trx, valid.slice(i, i + BATCH_SIZE), report, opts);
+          await writeBatch(trx, valid.slice(i, i + BATCH_SIZE), report, opts, absent);
         }
         if (opts.dryRun) throw new DryRunRollback();
         await writeAudit(trx, opts.who, {
@@ -156,7 +182,9 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     return report;
   }
 
-  async function writeBatch(trx: Trx, batch: readonly ValidRow[], report: ImportReport, opts: ImportOptions): Promise<void> {
+  async function writeBatch(
+    trx: Trx, batch: readonly ValidRow[], report: ImportReport, opts: ImportOptions, absent: readonly (keyof typeof OPTIONAL_COLUMNS)[],
+  ): Promise<void> {
     const existing = new Map((await repo.existingBySdpNumber(trx, batch.map((v) => v.row.no_registrasi))).map((e) => [e.sdp_number, e]));
     const toWrite: NewWbp[] = [];
     const kinds = new Map<string, 'created' | 'updated' | 'transferred'>();
@@ -170,6 +198,9 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
         admission_date: row.tanggal_masuk, expected_release_date: row.tanggal_bebas, source: 'sdp',
       };
       const before = existing.get(row.no_registrasi);
+      if (before) {
+        for (const column of absent) Object.assign(next, { [OPTIONAL_COLUMNS[column]]: before[OPTIONAL_COLUMNS[column]] });
+      }
       if (!before) {
         toWrite.push(next);
         kinds.set(row.no_registrasi, 'created');
