@@ -13,6 +13,10 @@ import { registerErrorHandling, registerSecurity } from './platform/http.ts';
 import { createAdminService } from './modules/admin/admin.service.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { DEFAULT_AUTH_SETTINGS, createAuthService } from './modules/auth/auth.service.ts';
+import { createClinicalService } from './modules/clinical/clinical.service.ts';
+import { clinicalRoutes } from './modules/clinical/clinical.routes.ts';
+import { createConfigurationService } from './modules/configuration/configuration.service.ts';
+import { configurationRoutes } from './modules/configuration/configuration.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
@@ -86,6 +90,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importsRoutes, { imports: createImportsService({ db, now }) });
   await app.register(adminRoutes, { admin: createAdminService({ db, now }) });
   await app.register(statsRoutes, { stats: createStatsService({ db }) });
+  const configuration = createConfigurationService({ db, now });
+  await app.register(configurationRoutes, { configuration });
+  await app.register(clinicalRoutes, { clinical: createClinicalService({ db, now, configuration }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

@@ -110,6 +110,12 @@ export interface Database {
   audit_log: AuditLogTable;
   wbp: WbpTable;
   wbp_transfers: WbpTransfersTable;
+  settings: SettingsTable;
+  screenings: ScreeningsTable;
+  staff_qualifications: StaffQualificationsTable;
+  classification_rules: ClassificationRulesTable;
+  assessments: AssessmentsTable;
+  assessment_addenda: AssessmentAddendaTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -117,3 +123,86 @@ export type UserRow = Selectable<UsersTable>;
 export type WbpRow = Selectable<WbpTable>;
 export type NewWbp = Insertable<WbpTable>;
 export type WbpUpdate = Updateable<WbpTable>;
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ScreeningsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  instrument: string;
+  instrument_version: string;
+  answers: Json<Record<string, unknown>>;
+  result: Json<unknown>;
+  overall_risk: 'low' | 'moderate' | 'high';
+  screened_on: DateString;
+  screened_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface StaffQualificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'asi_assessor' | 'addiction_counsellor' | 'doctor' | 'psychologist';
+  number: string;
+  issued_on: DateString;
+  expires_on: DateString | null;
+  issuer: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ClassificationRulesTable {
+  id: Generated<string>;
+  region_id: string | null;
+  version: number;
+  rule: Json<unknown>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+type ClassName = 'rendah' | 'menengah' | 'tinggi';
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  screening_id: string | null;
+  status: Generated<'draft' | 'signed'>;
+  instrument: Generated<string>;
+  instrument_version: Generated<string>;
+  form: Json<unknown>;
+  exchange_rate: ColumnType<string, number | string, number | string>;
+  composites: Json<unknown>;
+  asi_problems: Json<unknown>;
+  rule_class: ClassName | null;
+  rule_basis: Generated<string>;
+  rule_id: string | null;
+  rule_version: number | null;
+  placement: Json<unknown>;
+  team_class: ClassName | null;
+  final_class: ClassName | null;
+  recommendation: ColumnType<unknown, string | null, string | null>;
+  override_reason: string | null;
+  created_by: string | null;
+  signed_by: string | null;
+  signed_at: Date | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentAddendaTable {
+  id: Generated<string>;
+  assessment_id: string;
+  text: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}

@@ -4,7 +4,9 @@ import { ROLES, type Role } from '../../shared/contracts/common.ts';
 import { can } from '../../shared/domain/permissions.ts';
 import type { Db } from '../db/database.ts';
 import { type Session, type TestApp, signIn, testApp } from '../testing/app.ts';
-import { TEST_PASSWORD, grantAccess, makeOrganization, makeUser, makeWbp } from '../testing/factories.ts';
+import {
+  TEST_PASSWORD, grantAccess, makeAssessment, makeOrganization, makeQualification, makeUser, makeWbp,
+} from '../testing/factories.ts';
 import type { RouteEntry } from './http.ts';
 
 /**
@@ -14,6 +16,7 @@ import type { RouteEntry } from './http.ts';
 
 interface World {
   db: Db;
+  kanwil: { id: string };
   unitA: { id: string; code: string };
   unitB: { id: string; code: string };
   partner: { id: string };
@@ -52,11 +55,16 @@ async function buildWorld(db: Db): Promise<World> {
   const users = {} as Record<Role, { id: string; username: string }>;
   for (const role of ROLES) {
     const u = await makeUser(db, { role, organizationId: orgFor[role] });
+    await makeQualification(db, u.id);
     users[role] = { id: u.id, username: u.username };
   }
-  return { db, unitA, unitB, partner, secret, otherPersonId: other.id, users, orgOf: orgFor };
+  return { db, kanwil, unitA, unitB, partner, secret, otherPersonId: other.id, users, orgOf: orgFor };
 }
 
+const assessment = async (w: World, side: Side, status: 'draft' | 'signed') => {
+  const wbpId = await person(w, side);
+  return (await makeAssessment(w.db, { wbpId, facilityId: facility(w, side).id, status, signedBy: w.users.clinic_staff.id })).id;
+};
 const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
 const facility = (w: World, side: Side) => (side === 'own' ? w.unitA : w.unitB);
 
@@ -107,6 +115,36 @@ const REQUESTS: Record<string, Builder> = {
   'PATCH /api/admin/users/:id': async (w) => ({ method: 'PATCH', url: `/api/admin/users/${w.users.clinic_staff.id}`, payload: { fullName: 'Nama Baru Pengguna' } }),
   'GET /api/admin/audit': async () => ({ method: 'GET', url: '/api/admin/audit' }),
   'GET /api/stats/overview': async () => ({ method: 'GET', url: '/api/stats/overview' }),
+  'GET /api/settings': async () => ({ method: 'GET', url: '/api/settings' }),
+  'PUT /api/settings': async () => ({ method: 'PUT', url: '/api/settings', payload: { rupiahPerUsd: 16_250, holidays: ['2026-12-25'] } }),
+  'GET /api/classification-rules': async () => ({ method: 'GET', url: '/api/classification-rules' }),
+  'POST /api/classification-rules': async (w) => ({
+    method: 'POST', url: '/api/classification-rules',
+    payload: { regionId: w.kanwil.id, rule: { rendahMax: 2, menengahMax: 5, assistFallback: { low: 'rendah', moderate: 'menengah', high: 'tinggi' } } },
+  }),
+  'GET /api/admin/users/:id/qualifications': async (w) => ({ method: 'GET', url: `/api/admin/users/${w.users.clinic_staff.id}/qualifications` }),
+  'POST /api/admin/users/:id/qualifications': async (w) => ({
+    method: 'POST', url: `/api/admin/users/${w.users.clinic_staff.id}/qualifications`,
+    payload: { kind: 'asi_assessor', number: 'BNN/ASI/2026/017', issuedOn: '2026-01-10', expiresOn: '2029-01-10' },
+  }),
+  'GET /api/screening/worklist': async (w, side) => ({ method: 'GET', url: `/api/screening/worklist?facilityId=${facility(w, side).id}` }),
+  'GET /api/wbp/:id/screenings': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/screenings` }),
+  'POST /api/wbp/:id/screenings': async (w, side) => ({
+    method: 'POST', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/screenings`,
+    payload: { answers: { q1: { alcohol: true }, q2: { alcohol: 'never' }, q6: { alcohol: 'never' }, q7: { alcohol: 'never' }, q8: 'never' } },
+  }),
+  'GET /api/wbp/:id/assessments': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/assessments` }),
+  'POST /api/wbp/:id/assessments': async (w, side) => ({
+    method: 'POST', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/assessments`, payload: {},
+  }),
+  'GET /api/assessments/:id': async (w, side) => ({ method: 'GET', url: `/api/assessments/${await assessment(w, side, 'draft')}` }),
+  'PUT /api/assessments/:id': async (w, side) => ({
+    method: 'PUT', url: `/api/assessments/${await assessment(w, side, 'draft')}`, payload: { form: { severity: { napza: 5 } }, version: 1 },
+  }),
+  'POST /api/assessments/:id/sign': async (w, side) => ({ method: 'POST', url: `/api/assessments/${await assessment(w, side, 'draft')}/sign`, payload: { version: 1 } }),
+  'POST /api/assessments/:id/addenda': async (w, side) => ({
+    method: 'POST', url: `/api/assessments/${await assessment(w, side, 'signed')}/addenda`, payload: { text: 'Koreksi: riwayat rawat inap 2 kali.' },
+  }),
 };
 
 /** Routes whose data is not a person's: the facility side does not apply to them. */
@@ -114,6 +152,8 @@ const FACILITY_NEUTRAL = new Set([
   'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'PUT /api/auth/language',
   'POST /api/auth/password', 'GET /api/organizations', 'POST /api/organizations', 'GET /api/admin/users',
   'POST /api/admin/users', 'PATCH /api/admin/users/:id', 'GET /api/admin/audit', 'GET /api/stats/overview',
+  'GET /api/settings', 'PUT /api/settings', 'GET /api/classification-rules', 'POST /api/classification-rules',
+  'GET /api/admin/users/:id/qualifications', 'POST /api/admin/users/:id/qualifications',
 ]);
 
 let ctx: TestApp;

@@ -57,6 +57,17 @@ const id: Catalogue = {
   'validation.wrongColumnCount': 'jumlah kolom tidak sesuai baris judul',
   'validation.heldElsewhere': 'nomor registrasi ini tercatat di unit lain; pemindahan dicatat oleh unit yang menahannya',
   'import.line': 'baris {line}',
+  'error.assessmentSigned': 'Asesmen ini sudah ditandatangani dan tidak dapat diubah; tambahkan adendum.',
+  'error.addendumNeedsSigned': 'Adendum hanya untuk asesmen yang sudah ditandatangani; ubah drafnya langsung.',
+  'error.notQualified': 'Hanya asesor dengan sertifikat asesor ASI yang masih berlaku yang dapat menandatangani asesmen.',
+  'error.organizationMayNotAssess': 'Organisasi Anda belum berwenang melakukan asesmen di unit ini.',
+  'validation.assistAnswer': 'jawaban tidak sesuai aturan ASSIST ({detail})',
+  'validation.dateInFuture': 'tanggal tidak boleh setelah hari ini',
+  'validation.classRequired': 'tentukan kelas (rendah, menengah atau tinggi) sebelum menandatangani',
+  'validation.overrideReasonRequired': 'kelas tim berbeda dari aturan; tuliskan alasannya',
+  'validation.notARegion': 'harus sebuah Kanwil',
+  'validation.rule.order': 'batas menengah harus lebih tinggi dari batas rendah',
+  'validation.qualification.expiryBeforeIssue': 'tanggal berakhir harus setelah tanggal terbit',
 };
 
 const en: Catalogue = {
@@ -112,6 +123,17 @@ const en: Catalogue = {
   'validation.wrongColumnCount': 'the number of columns does not match the header row',
   'validation.heldElsewhere': 'this registration number is held by another unit; the unit holding the person records the transfer',
   'import.line': 'line {line}',
+  'error.assessmentSigned': 'This assessment is signed and cannot change; add an addendum.',
+  'error.addendumNeedsSigned': 'Addenda are for signed assessments; edit the draft directly.',
+  'error.notQualified': 'Only an assessor with a valid ASI assessor certificate can sign an assessment.',
+  'error.organizationMayNotAssess': 'Your organisation is not authorised to assess in this unit.',
+  'validation.assistAnswer': 'the answer breaks the ASSIST rules ({detail})',
+  'validation.dateInFuture': 'the date cannot be after today',
+  'validation.classRequired': 'choose a class (rendah, menengah or tinggi) before signing',
+  'validation.overrideReasonRequired': "the team's class departs from the rule; give the reason",
+  'validation.notARegion': 'must be a Kanwil',
+  'validation.rule.order': 'the menengah limit must be above the rendah limit',
+  'validation.qualification.expiryBeforeIssue': 'the expiry date must be after the issue date',
 };
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.

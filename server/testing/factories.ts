@@ -72,3 +72,28 @@ export async function makeWbp(db: Db, overrides: Partial<NewWbp> & { facility_id
 export async function grantAccess(db: Db, granteeId: string, facilityId: string): Promise<void> {
   await db.insertInto('organization_access').values({ grantee_id: granteeId, facility_id: facilityId }).execute();
 }
+
+export async function makeQualification(db: Db, userId: string, overrides: { issued_on?: string; expires_on?: string | null } = {}) {
+  return db
+    .insertInto('staff_qualifications')
+    .values({ user_id: userId, kind: 'asi_assessor', number: `ASI-${suffix()}`, issued_on: '2025-01-01', expires_on: '2030-12-31', ...overrides })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An assessment with a rule class already derived (rendah), as a draft or signed. */
+export async function makeAssessment(
+  db: Db,
+  a: { wbpId: string; facilityId: string; status?: 'draft' | 'signed'; signedBy?: string; form?: unknown },
+) {
+  const signed = a.status === 'signed';
+  return db
+    .insertInto('assessments')
+    .values({
+      wbp_id: a.wbpId, facility_id: a.facilityId, status: a.status ?? 'draft', form: JSON.stringify(a.form ?? {}), exchange_rate: 16_000,
+      composites: '{}', asi_problems: '[]', placement: '["education"]', rule_class: 'rendah', rule_basis: 'assist',
+      final_class: signed ? 'rendah' : null, signed_by: signed ? (a.signedBy ?? null) : null, signed_at: signed ? new Date() : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { AssessmentsTable } from '../../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+
+export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
+  if (facilityIds.length === 0) return undefined;
+  return db
+    .selectFrom('wbp')
+    .select(['id', 'facility_id', 'full_name', 'sdp_number'])
+    .where('id', '=', id)
+    .where('facility_id', 'in', [...facilityIds])
+    .executeTakeFirst();
+}
+
+/** People in scope never screened, newest admissions first. */
+export async function worklist(db: DbOrTrx, f: { facilityIds: readonly string[]; q?: string | undefined; limit: number; offset: number }) {
+  if (f.facilityIds.length === 0) return { items: [], total: 0 };
+  let base = db
+    .selectFrom('wbp')
+    .innerJoin('organizations as o', 'o.id', 'wbp.facility_id')
+    .where('wbp.facility_id', 'in', [...f.facilityIds])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('screenings as s').select('s.id').whereRef('s.wbp_id', '=', 'wbp.id'))));
+  if (f.q) {
+    const q = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    base = base.where((eb) => eb.or([eb(sql`lower(wbp.full_name)`, 'like', `%${q.toLowerCase()}%`), eb('wbp.sdp_number', 'like', `${q.toUpperCase()}%`)]));
+  }
+  const [items, count] = await Promise.all([
+    base
+      .select(['wbp.id', 'wbp.sdp_number', 'wbp.full_name', 'wbp.block', 'wbp.room', 'wbp.admission_date', 'wbp.case_articles', 'o.name as facility_name'])
+      .orderBy('wbp.admission_date', 'desc')
+      .orderBy('wbp.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export async function insertScreening(
+  db: DbOrTrx,
+  s: { wbpId: string; facilityId: string; answers: unknown; result: unknown; overall: 'low' | 'moderate' | 'high'; screenedOn: string; by: string; at: Date },
+) {
+  return db
+    .insertInto('screenings')
+    .values({
+      wbp_id: s.wbpId, facility_id: s.facilityId, instrument: 'assist', instrument_version: '3.0',
+      answers: JSON.stringify(s.answers), result: JSON.stringify(s.result), overall_risk: s.overall,
+      screened_on: s.screenedOn, screened_by: s.by, created_at: s.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function listScreenings(db: DbOrTrx, wbpId: string) {
+  return db
+    .selectFrom('screenings as s')
+    .leftJoin('users as u', 'u.id', 's.screened_by')
+    .select(['s.id', 's.wbp_id', 's.instrument', 's.instrument_version', 's.answers', 's.result', 's.overall_risk', 's.screened_on', 'u.full_name as screened_by', 's.created_at'])
+    .where('s.wbp_id', '=', wbpId)
+    .orderBy('s.screened_on', 'desc')
+    .orderBy('s.created_at', 'desc')
+    .execute();
+}
+
+export async function findScreening(db: DbOrTrx, id: string, wbpId: string) {
+  return db.selectFrom('screenings').select(['id', 'overall_risk']).where('id', '=', id).where('wbp_id', '=', wbpId).executeTakeFirst();
+}
+
+export async function latestScreeningRisk(db: DbOrTrx, wbpId: string): Promise<'low' | 'moderate' | 'high' | null> {
+  const row = await db
+    .selectFrom('screenings')
+    .select('overall_risk')
+    .where('wbp_id', '=', wbpId)
+    .orderBy('screened_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.overall_risk ?? null;
+}
+
+export async function insertAssessment(db: DbOrTrx, row: Insertable<AssessmentsTable>): Promise<string> {
+  return (await db.insertInto('assessments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findAssessment(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
+  if (facilityIds.length === 0) return undefined;
+  return db
+    .selectFrom('assessments as a')
+    .leftJoin('users as c', 'c.id', 'a.created_by')
+    .leftJoin('users as s', 's.id', 'a.signed_by')
+    .selectAll('a')
+    .select(['c.full_name as created_by_name', 's.full_name as signed_by_name'])
+    .where('a.id', '=', id)
+    .where('a.facility_id', 'in', [...facilityIds])
+    .executeTakeFirst();
+}
+
+export async function listAssessments(db: DbOrTrx, wbpId: string) {
+  return db
+    .selectFrom('assessments as a')
+    .leftJoin('users as c', 'c.id', 'a.created_by')
+    .leftJoin('users as s', 's.id', 'a.signed_by')
+    .select(['a.id', 'a.status', 'a.final_class', 'a.signed_at', 'a.updated_at', 'c.full_name as created_by', 's.full_name as signed_by'])
+    .where('a.wbp_id', '=', wbpId)
+    .orderBy('a.created_at', 'desc')
+    .execute();
+}
+
+export async function updateDraft(db: DbOrTrx, id: string, version: number, changes: Updateable<AssessmentsTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('assessments')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listAddenda(db: DbOrTrx, assessmentId: string) {
+  return db
+    .selectFrom('assessment_addenda as d')
+    .leftJoin('users as u', 'u.id', 'd.created_by')
+    .select(['d.id', 'd.text', 'u.full_name as created_by', 'd.created_at'])
+    .where('d.assessment_id', '=', assessmentId)
+    .orderBy('d.created_at')
+    .execute();
+}
+
+export async function insertAddendum(db: DbOrTrx, assessmentId: string, text: string, userId: string, at: Date): Promise<string> {
+  return (await db.insertInto('assessment_addenda').values({ assessment_id: assessmentId, text, created_by: userId, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function hasValidQualification(db: DbOrTrx, userId: string, kind: 'asi_assessor', today: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff_qualifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .where('issued_on', '<=', today)
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function organizationMayAssess(db: DbOrTrx, orgId: string): Promise<boolean> {
+  const row = await db.selectFrom('organizations').select(['kind', 'can_assess']).where('id', '=', orgId).executeTakeFirst();
+  return row !== undefined && (['rutan', 'lapas', 'lpka'].includes(row.kind) || row.can_assess);
+}
