@@ -9,11 +9,12 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'import' | 'dashboard' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'import' | 'dashboard' | 'organizations' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
+  { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'users', to: '/admin/users', permission: 'user.manage' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
   { key: 'account', to: '/account', permission: null },

@@ -14,6 +14,7 @@ const WbpFormPage = lazy(() => import('../features/wbp/WbpFormPage.tsx').then((m
 const SdpImportPage = lazy(() => import('../features/imports/SdpImportPage.tsx').then((m) => ({ default: m.SdpImportPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const OrganizationsPage = lazy(() => import('../features/admin/OrganizationsPage.tsx').then((m) => ({ default: m.OrganizationsPage })));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { path: 'imports/sdp', element: <RequirePermission permission="sdp.import"><SdpImportPage /></RequirePermission> },
           { path: 'dashboard', element: <RequirePermission permission="stats.read"><DashboardPage /></RequirePermission> },
           { path: 'admin/users', element: <RequirePermission permission="user.manage"><UsersPage /></RequirePermission> },
+          { path: 'admin/organizations', element: <RequirePermission permission="org.read"><OrganizationsPage /></RequirePermission> },
           { path: 'admin/audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },

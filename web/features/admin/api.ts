@@ -1,15 +1,20 @@
 import type { z } from 'zod';
-import { pageOf } from '../../../shared/contracts/common.ts';
-import type { AuditQuery, auditEntry, createUserRequest, updateUserRequest, UserSummary } from '../../../shared/contracts/admin.ts';
+import { ORG_KINDS, pageOf } from '../../../shared/contracts/common.ts';
+import type {
+  AuditQuery, auditEntry, createOrganizationRequest, createUserRequest, Organization, updateUserRequest, UserSummary,
+} from '../../../shared/contracts/admin.ts';
 import { api } from '../../app/api.ts';
 
 export type CreateUserRequest = z.output<typeof createUserRequest>;
 export type UpdateUserRequest = z.output<typeof updateUserRequest>;
+export type CreateOrganizationRequest = z.output<typeof createOrganizationRequest>;
 export type AuditPage = z.infer<ReturnType<typeof pageOf<typeof auditEntry>>>;
 
 export const adminKeys = {
   users: ['admin', 'users'] as const,
   audit: (q: AuditQuery) => ['admin', 'audit', q] as const,
+  /** The same key as useOrganizations (app/organizations.ts), so a new organisation also reaches every organisation picker. */
+  organizations: ['organizations'] as const,
 };
 
 export function fetchUsers(signal?: AbortSignal): Promise<UserSummary[]> {
@@ -26,4 +31,17 @@ export function updateUser(id: string, body: UpdateUserRequest): Promise<UserSum
 
 export function fetchAudit(q: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
   return api<AuditPage>('/api/admin/audit', { query: { ...q }, signal });
+}
+
+export function fetchOrganizations(signal?: AbortSignal): Promise<Organization[]> {
+  return api<{ items: Organization[] }>('/api/organizations', { signal }).then((r) => r.items);
+}
+
+export function createOrganization(body: CreateOrganizationRequest): Promise<Organization> {
+  return api<Organization>('/api/organizations', { method: 'POST', json: body });
+}
+
+/** Organisations in a fixed order: by kind (Ditjenpas, Kanwil, Rutan … as in ORG_KINDS), then by name. */
+export function compareOrgs(a: Organization, b: Organization): number {
+  return ORG_KINDS.indexOf(a.kind) - ORG_KINDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'id');
 }
