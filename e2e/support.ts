@@ -36,3 +36,34 @@ export async function expectLoggedIn(page: Page): Promise<void> {
     throw error;
   }
 }
+
+/** The password of every demo account (server/seed/demo.ts). */
+export const DEMO_PASSWORD = 'Pulih#Demo2026';
+
+/** Signs in with one of the demo accounts, e.g. `klinik.serang`. */
+export async function loginAs(page: Page, username: string): Promise<void> {
+  await login(page, username, DEMO_PASSWORD);
+}
+
+/** One page of GET /api/wbp, as the API answers it. */
+export interface WbpPage {
+  items: { id: string; sdpNumber: string; fullName: string }[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Asks the API for people with the signed-in page's session (GET needs no CSRF token). `query` is
+ * the query string without `?`, e.g. `pageSize=1` or `q=AII.2026.00012`.
+ */
+export async function fetchWbp(page: Page, query: string): Promise<WbpPage> {
+  const response = await page.request.get(`/api/wbp?${query}`);
+  expect(response.status(), `GET /api/wbp?${query}`).toBe(200);
+  return (await response.json()) as WbpPage;
+}
+
+/** A regex that matches `text` literally, ignoring case. */
+export function literally(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+}
