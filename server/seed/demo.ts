@@ -83,6 +83,15 @@ export async function seedDemo(db: Db, options: { anchor: string }): Promise<See
         username: u.username, full_name: u.fullName, role: u.role, organization_id: ids.get(u.org)!, password_hash: passwordHash,
       })))
       .execute();
+    // Two certified ASI assessors, so assessments can be signed in the demo.
+    const certified = await trx.selectFrom('users').select(['id', 'username']).where('username', 'in', ['asesor.bnnk', 'klinik.serang']).execute();
+    await trx
+      .insertInto('staff_qualifications')
+      .values(certified.map((u, i) => ({
+        user_id: u.id, kind: 'asi_assessor' as const, number: `LSP-BNN/ASI/${String(i + 101)}/2025`,
+        issued_on: addDays(options.anchor, -300), expires_on: addDays(options.anchor, 3 * 365), issuer: 'LSP BNN',
+      })))
+      .execute();
     const rows: NewWbp[] = people.map((p) => ({ ...p, facility_id: ids.get(p.facility_id)! }));
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('wbp').values(rows.slice(i, i + 500)).execute();
   });
