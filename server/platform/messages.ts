@@ -34,6 +34,13 @@ const id: Catalogue = {
   'validation.tooLong': 'maksimal {max} karakter',
   'validation.tooSmall': 'minimal {min}',
   'validation.tooBig': 'maksimal {max}',
+  'validation.greaterThan': 'harus lebih dari {min}',
+  'validation.lessThan': 'harus kurang dari {max}',
+  'validation.assistRequiredByQ1': 'wajib dijawab karena zat ini pernah dipakai (Q1 "ya")',
+  'validation.assistAbsentByQ1': 'tidak ditanyakan karena zat ini tidak pernah dipakai (Q1 bukan "ya")',
+  'validation.assistRequiredByQ2': 'wajib dijawab karena zat ini dipakai dalam 3 bulan terakhir (Q2 bukan "tidak pernah")',
+  'validation.assistAbsentByQ2': 'tidak ditanyakan karena zat ini tidak dipakai dalam 3 bulan terakhir (Q2 "tidak pernah")',
+  'validation.assistQ5Tobacco': 'Q5 tidak ditanyakan untuk produk tembakau',
   'validation.tooFewItems': 'minimal {min} butir',
   'validation.tooManyItems': 'maksimal {max} butir',
   'validation.invalidDate': 'tanggal tidak valid (format TTTT-BB-HH)',
@@ -61,7 +68,7 @@ const id: Catalogue = {
   'error.addendumNeedsSigned': 'Adendum hanya untuk asesmen yang sudah ditandatangani; ubah drafnya langsung.',
   'error.notQualified': 'Hanya asesor dengan sertifikat asesor ASI yang masih berlaku yang dapat menandatangani asesmen.',
   'error.organizationMayNotAssess': 'Organisasi Anda belum berwenang melakukan asesmen di unit ini.',
-  'validation.assistAnswer': 'jawaban tidak sesuai aturan ASSIST ({detail})',
+  'validation.assistAnswer': 'jawaban tidak sesuai aturan ASSIST',
   'validation.dateInFuture': 'tanggal tidak boleh setelah hari ini',
   'validation.classRequired': 'tentukan kelas (rendah, menengah atau tinggi) sebelum menandatangani',
   'validation.overrideReasonRequired': 'kelas tim berbeda dari aturan; tuliskan alasannya',
@@ -100,6 +107,13 @@ const en: Catalogue = {
   'validation.tooLong': 'allows at most {max} characters',
   'validation.tooSmall': 'must be at least {min}',
   'validation.tooBig': 'must be at most {max}',
+  'validation.greaterThan': 'must be more than {min}',
+  'validation.lessThan': 'must be less than {max}',
+  'validation.assistRequiredByQ1': 'must be answered because the substance was ever used (Q1 "yes")',
+  'validation.assistAbsentByQ1': 'is not asked because the substance was never used (Q1 not "yes")',
+  'validation.assistRequiredByQ2': 'must be answered because the substance was used in the past 3 months (Q2 not "never")',
+  'validation.assistAbsentByQ2': 'is not asked because the substance was not used in the past 3 months (Q2 "never")',
+  'validation.assistQ5Tobacco': 'Q5 is not asked for tobacco products',
   'validation.tooFewItems': 'needs at least {min} items',
   'validation.tooManyItems': 'allows at most {max} items',
   'validation.invalidDate': 'is not a valid date (YYYY-MM-DD)',
@@ -146,6 +160,10 @@ const fieldLabels: Record<Language, Catalogue> = {
     username: 'Nama pengguna', password: 'Kata sandi', newPassword: 'Kata sandi baru', currentPassword: 'Kata sandi saat ini',
     role: 'Peran', organizationId: 'Organisasi', code: 'Kode', name: 'Nama', kind: 'Jenis', language: 'Bahasa',
     no_registrasi: 'no_registrasi', nama: 'nama', jenis_kelamin: 'jenis_kelamin', tanggal_lahir: 'tanggal_lahir',
+    answers: 'Jawaban', screenedOn: 'Tanggal skrining', screeningId: 'Skrining', form: 'Formulir asesmen', teamClass: 'Kelas menurut tim',
+    overrideReason: 'Alasan berbeda dari aturan', recommendation: 'Rekomendasi', rupiahPerUsd: 'Kurs rupiah per dolar AS',
+    holidays: 'Hari libur nasional', rule: 'Aturan klasifikasi', regionId: 'Kanwil', number: 'Nomor sertifikat',
+    issuedOn: 'Tanggal terbit', expiresOn: 'Tanggal berakhir', issuer: 'Penerbit', text: 'Isi adendum', parentId: 'Induk',
   },
   en: {
     sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
@@ -154,6 +172,10 @@ const fieldLabels: Record<Language, Catalogue> = {
     facilityId: 'Unit', toFacilityId: 'Destination unit', transferDate: 'Transfer date', reason: 'Reason', version: 'Version',
     username: 'Username', password: 'Password', newPassword: 'New password', currentPassword: 'Current password',
     role: 'Role', organizationId: 'Organisation', code: 'Code', name: 'Name', kind: 'Kind', language: 'Language',
+    answers: 'Answers', screenedOn: 'Screening date', screeningId: 'Screening', form: 'Assessment form', teamClass: "Team's class",
+    overrideReason: 'Reason for departing from the rule', recommendation: 'Recommendation', rupiahPerUsd: 'Rupiah per US dollar',
+    holidays: 'National holidays', rule: 'Classification rule', regionId: 'Kanwil', number: 'Certificate number',
+    issuedOn: 'Issue date', expiresOn: 'Expiry date', issuer: 'Issuer', text: 'Addendum text', parentId: 'Parent',
   },
 };
 
@@ -164,9 +186,23 @@ export function translate(lang: Language, key: string, params: Record<string, st
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/** The label of a field as its users know it; the rest of a nested path stays, in brackets. */
 export function fieldLabel(lang: Language, path: string): string {
-  const head = path.split('.')[0] ?? path;
-  return fieldLabels[lang][head] ?? path;
+  const [head = path, ...rest] = path.split('.');
+  const label = fieldLabels[lang][head];
+  if (!label) return path;
+  return rest.length > 0 ? `${label} (${rest.join('.')})` : label;
+}
+
+/** The rule an ASSIST answer broke, from the instrument's own (English) explanation. */
+export function assistRuleKey(detail: string): string {
+  if (/q5 is never asked for tobacco/.test(detail)) return 'validation.assistQ5Tobacco';
+  if (/is required because q1\./.test(detail)) return 'validation.assistRequiredByQ1';
+  if (/must be absent because q1\./.test(detail)) return 'validation.assistAbsentByQ1';
+  if (/is required because q2\./.test(detail)) return 'validation.assistRequiredByQ2';
+  if (/must be absent because q2\./.test(detail)) return 'validation.assistAbsentByQ2';
+  if (/ is required\b/.test(detail)) return 'validation.required';
+  return 'validation.assistAnswer';
 }
 
 export function hasMessage(key: string): boolean {
@@ -183,12 +219,14 @@ export function describeIssue(issue: z.core.$ZodIssue): { key: string; params: R
       return { key: 'validation.invalidType', params: {} };
     case 'too_small': {
       const min = Number(issue.minimum);
+      if (issue.inclusive === false && issue.origin !== 'string' && issue.origin !== 'array') return { key: 'validation.greaterThan', params: { min } };
       if (issue.origin === 'string') return { key: min <= 1 ? 'validation.required' : 'validation.tooShort', params: { min } };
       if (issue.origin === 'array') return { key: 'validation.tooFewItems', params: { min } };
       return { key: 'validation.tooSmall', params: { min } };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
+      if (issue.inclusive === false && issue.origin !== 'string' && issue.origin !== 'array') return { key: 'validation.lessThan', params: { max } };
       if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max } };
       if (issue.origin === 'array') return { key: 'validation.tooManyItems', params: { max } };
       return { key: 'validation.tooBig', params: { max } };

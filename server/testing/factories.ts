@@ -97,3 +97,41 @@ export async function makeAssessment(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+// Imported here rather than at the top: additions to this file go at its end.
+import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
+
+const SCREENING_ANSWERS: Record<'low' | 'moderate' | 'high', Record<string, unknown>> = {
+  // No substance ever used: every score 0.
+  low: { q1: { amphetamines: false }, q8: 'never' },
+  // Amphetamines weekly and nothing else: 4, the lowest moderate score.
+  moderate: {
+    q1: { amphetamines: true }, q2: { amphetamines: 'weekly' }, q3: { amphetamines: 'never' }, q4: { amphetamines: 'never' },
+    q5: { amphetamines: 'never' }, q6: { amphetamines: 'never' }, q7: { amphetamines: 'never' }, q8: 'never',
+  },
+  // Amphetamines daily with every consequence: 39, the highest score.
+  high: {
+    q1: { amphetamines: true }, q2: { amphetamines: 'daily' }, q3: { amphetamines: 'daily' }, q4: { amphetamines: 'daily' },
+    q5: { amphetamines: 'daily' }, q6: { amphetamines: 'past_3_months' }, q7: { amphetamines: 'past_3_months' }, q8: 'never',
+  },
+};
+
+/** A WHO ASSIST screening with the given overall risk, its answers scored as the server scores them. */
+export async function makeScreening(
+  db: Db,
+  s: { wbpId: string; facilityId: string; overall?: 'low' | 'moderate' | 'high'; screenedOn?: string; screenedBy?: string | null },
+) {
+  const overall = s.overall ?? 'high';
+  const answers = SCREENING_ANSWERS[overall];
+  const scored = scoreInstrument({ instrument: ASSIST_ID, version: ASSIST_VERSION, answers });
+  if (!scored.ok) throw new Error(`makeScreening: invalid answers: ${JSON.stringify(scored.errors)}`);
+  return db
+    .insertInto('screenings')
+    .values({
+      wbp_id: s.wbpId, facility_id: s.facilityId, instrument: ASSIST_ID, instrument_version: ASSIST_VERSION,
+      answers: JSON.stringify(answers), result: JSON.stringify(scored.result), overall_risk: overall,
+      screened_on: s.screenedOn ?? '2026-11-02', screened_by: s.screenedBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

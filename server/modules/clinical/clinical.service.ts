@@ -12,6 +12,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestOrigin } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, validation } from '../../platform/errors.ts';
+import { assistRuleKey } from '../../platform/messages.ts';
 import type { ConfigurationService } from '../configuration/configuration.service.ts';
 import * as repo from './clinical.repository.ts';
 
@@ -58,7 +59,7 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
   async function screen(actor: Actor, wbpId: string, input: ScreeningRequest, origin: RequestOrigin): Promise<ScreeningRecord> {
     const scored = scoreInstrument({ instrument: ASSIST_ID, version: ASSIST_VERSION, answers: input.answers });
     if (!scored.ok) {
-      throw validation(scored.errors.map((e) => ({ field: e.path || 'answers', message: 'validation.assistAnswer', params: { detail: e.message } })));
+      throw validation(scored.errors.map((e) => ({ field: e.path || 'answers', message: assistRuleKey(e.message), params: { detail: e.message } })));
     }
     const result = scored.result as AssistResult;
     const today = jakartaDate(now());
