@@ -9,12 +9,15 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'import' | 'dashboard' | 'organizations' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
+  { key: 'screening', to: '/skrining', permission: 'screening.write' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
+  { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },
+  { key: 'settings', to: '/admin/pengaturan', permission: 'settings.manage' },
   { key: 'users', to: '/admin/users', permission: 'user.manage' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
   { key: 'account', to: '/account', permission: null },

@@ -17,6 +17,13 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) 
 const OrganizationsPage = lazy(() => import('../features/admin/OrganizationsPage.tsx').then((m) => ({ default: m.OrganizationsPage })));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const WorklistPage = lazy(() => import('../features/clinical/WorklistPage.tsx').then((m) => ({ default: m.WorklistPage })));
+const NewScreeningPage = lazy(() => import('../features/clinical/NewScreeningPage.tsx').then((m) => ({ default: m.NewScreeningPage })));
+const ClinicalPage = lazy(() => import('../features/clinical/ClinicalPage.tsx').then((m) => ({ default: m.ClinicalPage })));
+const AssessmentPage = lazy(() => import('../features/clinical/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })));
+const RulesPage = lazy(() => import('../features/settings/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const QualificationsPage = lazy(() => import('../features/settings/QualificationsPage.tsx').then((m) => ({ default: m.QualificationsPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -45,6 +52,13 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: <RequirePermission permission="user.manage"><UsersPage /></RequirePermission> },
           { path: 'admin/organizations', element: <RequirePermission permission="org.read"><OrganizationsPage /></RequirePermission> },
           { path: 'admin/audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+          { path: 'skrining', element: <RequirePermission permission="screening.write"><WorklistPage /></RequirePermission> },
+          { path: 'wbp/:id/skrining/baru', element: <RequirePermission permission="screening.write"><NewScreeningPage /></RequirePermission> },
+          { path: 'wbp/:id/klinis', element: <RequirePermission permission="clinical.read"><ClinicalPage /></RequirePermission> },
+          { path: 'asesmen/:id', element: <RequirePermission permission="clinical.read"><AssessmentPage /></RequirePermission> },
+          { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
+          { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
+          { path: 'admin/users/:id/kualifikasi', element: <RequirePermission permission="user.manage"><QualificationsPage /></RequirePermission> },
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

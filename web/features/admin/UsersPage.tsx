@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -113,6 +114,9 @@ export function UsersPage() {
                       <Group gap={4} wrap="nowrap" className="no-print">
                         <Button size="xs" variant="default" onClick={() => setEditing({ user: u })} aria-label={t('admin.editUserAria', { username: u.username })}>
                           {t('common.edit')}
+                        </Button>
+                        <Button size="xs" variant="default" component={Link} to={`/admin/users/${u.id}/kualifikasi`} aria-label={t('admin.qualificationsAria', { username: u.username })}>
+                          {t('admin.qualifications')}
                         </Button>
                         {u.active ? (
                           <ConfirmButton

@@ -56,6 +56,11 @@ export function WbpDetailPage() {
         subtitle={`${w.sdpNumber} · ${w.facilityName}`}
         actions={
           <>
+            {can('clinical.read') ? (
+              <Button component={Link} to={`/wbp/${w.id}/klinis`} variant="filled">
+                {t('clinical.page.title')}
+              </Button>
+            ) : null}
             {can('wbp.write') ? (
               <Button component={Link} to={`/wbp/${w.id}/edit`} variant="default">
                 {t('wbp.edit')}

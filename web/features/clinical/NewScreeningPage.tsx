@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { Anchor, Button, Stack } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import type { ScreeningRecord } from './api.ts';
+import { PersonLoadError, usePerson } from './person.tsx';
+import { ScreeningForm } from './ScreeningForm.tsx';
+import { ScreeningResult } from './ScreeningResult.tsx';
+import { StartAssessmentButton } from './StartAssessmentButton.tsx';
+
+/** One person's WHO ASSIST screening, then its result. */
+export function NewScreeningPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useAuth();
+  const person = usePerson(id);
+  const [saved, setSaved] = useState<ScreeningRecord | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (saved) resultHeading.current?.focus();
+  }, [saved]);
+
+  if (person.isPending) return <Loading />;
+  if (person.error) return <PersonLoadError error={person.error} title={t('clinical.screening.title')} onRetry={() => void person.refetch()} />;
+  const w = person.data;
+  const back = can('clinical.read') ? `/wbp/${w.id}/klinis` : '/skrining';
+
+  return (
+    <>
+      <Anchor component={Link} to={back} size="sm" className="no-print">
+        ← {can('clinical.read') ? t('clinical.backToPerson') : t('clinical.backToWorklist')}
+      </Anchor>
+      <PageTitle title={t('clinical.screening.titleFor', { name: w.fullName })} subtitle={`${w.sdpNumber} · ${w.facilityName}`} />
+      {saved ? (
+        <Stack>
+          <ScreeningResult
+            record={saved}
+            headingRef={resultHeading}
+            actions={
+              <>
+                {saved.result.overall !== 'low' && can('assessment.write') ? (
+                  <StartAssessmentButton wbpId={w.id} screeningId={saved.id} />
+                ) : null}
+                {can('clinical.read') ? (
+                  <Button component={Link} to={`/wbp/${w.id}/klinis`} variant="default">
+                    {t('clinical.page.title')}
+                  </Button>
+                ) : null}
+                <Button component={Link} to="/skrining" variant="default">
+                  {t('clinical.backToWorklist')}
+                </Button>
+                <Button variant="default" onClick={() => window.print()}>
+                  {t('common.print')}
+                </Button>
+              </>
+            }
+          />
+        </Stack>
+      ) : (
+        <ScreeningForm
+          wbpId={w.id}
+          onSaved={setSaved}
+          secondaryActions={
+            <Button component={Link} to={back} variant="default">
+              {t('common.cancel')}
+            </Button>
+          }
+        />
+      )}
+    </>
+  );
+}
