@@ -317,7 +317,7 @@ describe('signing an assessment', () => {
 
     expect(response.statusCode).toBe(400);
     expect((response.json() as ErrorBody).error.fields).toEqual([
-      { field: 'overrideReason', message: expect.stringContaining('kelas tim berbeda dari aturan; tuliskan alasannya') },
+      { field: 'overrideReason', message: expect.stringContaining('berbeda dari aturan; tuliskan alasannya') },
     ]);
     expect((await statusInDb(record.id)).status).toBe('draft');
   });
@@ -533,5 +533,35 @@ describe('regional classification rules', () => {
     expect(second.version).toBe(2);
     const record = await draft({ severity: { napza: 5 } });
     expect(record.classification).toMatchObject({ ruleClass: 'tinggi', ruleId: second.id, ruleVersion: 2 });
+  });
+});
+
+describe('a recommendation that departs from the default placement', () => {
+  it('needs the team\'s reason before signing, and signs with it', async () => {
+    const ctx = await testApp();
+    try {
+      const unit = await makeOrganization(ctx.db, { kind: 'rutan' });
+      const staff = await makeUser(ctx.db, { role: 'clinic_staff', organizationId: unit.id });
+      await makeQualification(ctx.db, staff.id);
+      const person = await makeWbp(ctx.db, { facility_id: unit.id });
+      const session = await signIn(ctx.app, staff.username);
+      const started = (await session.request({ method: 'POST', url: `/api/wbp/${person.id}/assessments`, payload: {} })).json() as { id: string; version: number };
+      // napza 7 places in social rehabilitation; the team recommends medical rehabilitation instead.
+      const draft = { form: { severity: { napza: 7 } }, recommendation: { types: ['medical'], place: 'inside_unit', note: null } };
+      const saved = (await session.request({ method: 'PUT', url: `/api/assessments/${started.id}`, payload: { ...draft, version: started.version } })).json() as { version: number };
+
+      const refused = await session.request({ method: 'POST', url: `/api/assessments/${started.id}/sign`, payload: { version: saved.version } });
+      expect(refused.statusCode).toBe(400);
+      expect((refused.json() as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe('overrideReason');
+
+      const reasoned = (await session.request({
+        method: 'PUT', url: `/api/assessments/${started.id}`,
+        payload: { ...draft, overrideReason: 'Blok rehabilitasi sosial penuh; rawat jalan sambil menunggu.', version: saved.version },
+      })).json() as { version: number };
+      const signed = await session.request({ method: 'POST', url: `/api/assessments/${started.id}/sign`, payload: { version: reasoned.version } });
+      expect(signed.statusCode).toBe(200);
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -202,14 +202,19 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
       if (!(await repo.organizationMayAssess(trx, actor.organizationId))) throw new AppError('FORBIDDEN', 'error.organizationMayNotAssess');
       const finalClass = row.team_class ?? row.rule_class;
       if (!finalClass) throw validation([{ field: 'teamClass', message: 'validation.classRequired' }]);
-      if (row.rule_class && row.team_class && row.team_class !== row.rule_class && !row.override_reason) {
+      // Departing from the rule, in the class or in the kind of rehabilitation, needs the team's reason.
+      const recommended = (row.recommendation as AssessmentRecord['recommendation'])?.types ?? null;
+      const placement = row.placement as string[];
+      const typesDepart = recommended !== null && (recommended.length !== placement.length || recommended.some((t) => !placement.includes(t)));
+      const classDeparts = row.rule_class !== null && row.team_class !== null && row.team_class !== row.rule_class;
+      if ((classDeparts || typesDepart) && !row.override_reason) {
         throw validation([{ field: 'overrideReason', message: 'validation.overrideReasonRequired' }]);
       }
       const signed = await repo.updateDraft(trx, id, version, { status: 'signed', final_class: finalClass, signed_by: actor.userId, signed_at: now(), updated_at: now() });
       if (!signed) throw conflict();
       await writeAudit(trx, { actor, origin }, {
         action: 'sign', entityType: 'assessment', entityId: id, facilityId: row.facility_id,
-        details: { finalClass, ruleClass: row.rule_class, ruleVersion: row.rule_version, override: row.team_class !== null && row.team_class !== row.rule_class },
+        details: { finalClass, ruleClass: row.rule_class, ruleVersion: row.rule_version, override: classDeparts || typesDepart },
       });
       return recordOf(trx, await assessmentOrThrow(trx, actor, id));
     });
