@@ -599,7 +599,7 @@ export const en: Translation = {
       teamClassHelp: 'Leave empty to follow the rule’s class.',
       teamClassNone: '— Follow the rule —',
       overrideReason: 'Reason for departing from the rule',
-      overrideHelp: 'Required when the team’s class differs from the rule’s.',
+      overrideHelp: 'Required when the team’s class or kinds of rehabilitation differ from the rule’s.',
       overrideHelpDiffers: 'Required: the team’s class ({{team}}) differs from the rule’s ({{rule}}).',
       overrideRequired: 'Give the reason why the team chose a class other than the rule’s.',
       classNeeded: 'Choose a class: the rule cannot decide one yet.',

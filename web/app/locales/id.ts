@@ -598,7 +598,7 @@ export const id = {
       teamClassHelp: 'Kosongkan untuk mengikuti kelas menurut aturan.',
       teamClassNone: '— Ikuti aturan —',
       overrideReason: 'Alasan berbeda dari aturan',
-      overrideHelp: 'Wajib diisi bila kelas tim berbeda dari kelas menurut aturan.',
+      overrideHelp: 'Wajib diisi bila kelas atau jenis rehabilitasi yang direkomendasikan tim berbeda dari aturan.',
       overrideHelpDiffers: 'Wajib diisi: kelas tim ({{team}}) berbeda dari kelas menurut aturan ({{rule}}).',
       overrideRequired: 'Tuliskan alasan tim memilih kelas yang berbeda dari aturan.',
       classNeeded: 'Pilih kelas: aturan belum dapat menentukan kelas.',

@@ -98,9 +98,13 @@ export function AssessmentPanel({ draft, server, readOnly, update, fieldErrors, 
   const c = server.classification;
   const ruleClass = c.ruleClass;
   const teamClass = draft.teamClass;
-  const differs = !!ruleClass && !!teamClass && teamClass !== ruleClass;
-  const reasonMissing = differs && !(draft.overrideReason ?? '').trim();
   const rec = draft.recommendation ?? EMPTY_RECOMMENDATION;
+  // As on the server: a class, or kinds of rehabilitation, other than the rule's need a reason.
+  const typesDiffer = draft.recommendation !== null && draft.recommendation !== undefined
+    && (rec.types.length !== c.placement.length || rec.types.some((type) => !c.placement.includes(type)));
+  const classDiffers = !!ruleClass && !!teamClass && teamClass !== ruleClass;
+  const differs = classDiffers || typesDiffer;
+  const reasonMissing = differs && !(draft.overrideReason ?? '').trim();
   const setRec = (change: Partial<Recommendation>) =>
     update((d) => ({ ...d, recommendation: { ...(d.recommendation ?? EMPTY_RECOMMENDATION), ...change } }));
   const overrideError = fieldErrors.overrideReason || (reasonMissing ? t('clinical.assessment.overrideRequired') : undefined);
@@ -160,7 +164,7 @@ export function AssessmentPanel({ draft, server, readOnly, update, fieldErrors, 
               id="f-overrideReason"
               label={t('clinical.assessment.overrideReason')}
               description={
-                differs && ruleClass && teamClass
+                classDiffers && ruleClass && teamClass
                   ? t('clinical.assessment.overrideHelpDiffers', { team: t(`clinical.class.${teamClass}`), rule: t(`clinical.class.${ruleClass}`) })
                   : t('clinical.assessment.overrideHelp')
               }
