@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { createProgrammesService } from './modules/programmes/programmes.service.ts';
+import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { createStatsService } from './modules/stats/stats.service.ts';
@@ -93,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const configuration = createConfigurationService({ db, now });
   await app.register(configurationRoutes, { configuration });
   await app.register(clinicalRoutes, { clinical: createClinicalService({ db, now, configuration }) });
+  await app.register(programmesRoutes, { programmes: createProgrammesService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

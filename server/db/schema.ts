@@ -116,6 +116,8 @@ export interface Database {
   classification_rules: ClassificationRulesTable;
   assessments: AssessmentsTable;
   assessment_addenda: AssessmentAddendaTable;
+  programmes: ProgrammesTable;
+  programme_session_types: ProgrammeSessionTypesTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -205,4 +207,33 @@ export interface AssessmentAddendaTable {
   text: string;
   created_by: string | null;
   created_at: Timestamp;
+}
+
+export interface ProgrammesTable {
+  id: Generated<string>;
+  facility_id: string;
+  kind: 'education' | 'medical' | 'social' | 'post_rehab' | 'ptrm' | 'vct_counselling';
+  name: string;
+  description: string | null;
+  duration_weeks: number;
+  phases: Json<unknown>;
+  capacity: number;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeSessionTypesTable {
+  id: Generated<string>;
+  programme_id: string;
+  position: number;
+  code: string;
+  name: string;
+  mode: 'group' | 'individual' | 'community';
+  per_week: number;
+  every_weeks: number;
+  duration_minutes: number;
+  min_group: number | null;
+  max_group: number | null;
 }

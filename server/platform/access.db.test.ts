@@ -5,8 +5,9 @@ import { can } from '../../shared/domain/permissions.ts';
 import type { Db } from '../db/database.ts';
 import { type Session, type TestApp, signIn, testApp } from '../testing/app.ts';
 import {
-  TEST_PASSWORD, grantAccess, makeAssessment, makeOrganization, makeQualification, makeUser, makeWbp,
+  TEST_PASSWORD, grantAccess, makeAssessment, makeOrganization, makeProgramme, makeQualification, makeUser, makeWbp,
 } from '../testing/factories.ts';
+import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
 import type { RouteEntry } from './http.ts';
 
 /**
@@ -65,6 +66,7 @@ const assessment = async (w: World, side: Side, status: 'draft' | 'signed') => {
   const wbpId = await person(w, side);
   return (await makeAssessment(w.db, { wbpId, facilityId: facility(w, side).id, status, signedBy: w.users.clinic_staff.id })).id;
 };
+const programme = async (w: World, side: Side) => (await makeProgramme(w.db, facility(w, side).id)).id;
 const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
 const facility = (w: World, side: Side) => (side === 'own' ? w.unitA : w.unitB);
 
@@ -144,6 +146,17 @@ const REQUESTS: Record<string, Builder> = {
   'POST /api/assessments/:id/sign': async (w, side) => ({ method: 'POST', url: `/api/assessments/${await assessment(w, side, 'draft')}/sign`, payload: { version: 1 } }),
   'POST /api/assessments/:id/addenda': async (w, side) => ({
     method: 'POST', url: `/api/assessments/${await assessment(w, side, 'signed')}/addenda`, payload: { text: 'Koreksi: riwayat rawat inap 2 kali.' },
+  }),
+  'GET /api/facilities/:facilityId/programmes': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/programmes` }),
+  'POST /api/facilities/:facilityId/programmes/defaults': async (w, side) => ({ method: 'POST', url: `/api/facilities/${facility(w, side).id}/programmes/defaults` }),
+  'POST /api/facilities/:facilityId/programmes': async (w, side) => ({
+    method: 'POST', url: `/api/facilities/${facility(w, side).id}/programmes`,
+    payload: { ...DEFAULT_PROGRAMMES[0]!, name: `Edukasi ${side} ${Date.now() % 1_000_000}` },
+  }),
+  'GET /api/programmes/:id': async (w, side) => ({ method: 'GET', url: `/api/programmes/${await programme(w, side)}` }),
+  'PUT /api/programmes/:id': async (w, side) => ({
+    method: 'PUT', url: `/api/programmes/${await programme(w, side)}`,
+    payload: { ...DEFAULT_PROGRAMMES[1]!, name: `Rehabilitasi medis ${side} ${Date.now() % 1_000_000}`, capacity: 35, version: 1 },
   }),
 };
 

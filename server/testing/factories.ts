@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { OrgKind, Role } from '../../shared/contracts/common.ts';
+import type { ProgrammeKind } from '../../shared/contracts/programmes.ts';
+import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
+import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
 import type { Db } from '../db/database.ts';
 import type { NewWbp, OrganizationsTable } from '../db/schema.ts';
 import { hashPassword } from '../platform/passwords.ts';
@@ -99,7 +102,6 @@ export async function makeAssessment(
 }
 
 // Imported here rather than at the top: additions to this file go at its end.
-import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
 
 const SCREENING_ANSWERS: Record<'low' | 'moderate' | 'high', Record<string, unknown>> = {
   // No substance ever used: every score 0.
@@ -134,4 +136,25 @@ export async function makeScreening(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** A programme of the default catalogue (medical rehabilitation unless told), with its session types. */
+export async function makeProgramme(db: Db, facilityId: string, kind: ProgrammeKind = 'medical') {
+  const body = DEFAULT_PROGRAMMES.find((p) => p.kind === kind)!;
+  const programme = await db
+    .insertInto('programmes')
+    .values({
+      facility_id: facilityId, kind, name: `${body.name} ${suffix()}`, description: body.description, duration_weeks: body.durationWeeks,
+      phases: JSON.stringify(body.phases), capacity: body.capacity,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('programme_session_types')
+    .values(body.sessionTypes.map((t, position) => ({
+      programme_id: programme.id, position, code: t.code, name: t.name, mode: t.mode, per_week: t.perWeek, every_weeks: t.everyWeeks,
+      duration_minutes: t.durationMinutes, min_group: t.minGroup, max_group: t.maxGroup,
+    })))
+    .execute();
+  return programme;
 }

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'clinical.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   'screening.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   'assessment.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  'programme.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'custody_officer', 'probation_officer'],
+  'programme.manage': ['head_of_unit', 'clinic_staff'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026_11_22_0001_foundation.ts';
 import * as screeningAssessment from './2026_11_22_0002_screening_assessment.ts';
+import * as programmes from './2026_11_22_0003_programmes.ts';
 
 // Listed explicitly so the same set runs from source, from tests and from the CLI, in name order.
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_foundation': foundation,
   '2026_11_22_0002_screening_assessment': screeningAssessment,
+  '2026_11_22_0003_programmes': programmes,
 };
