@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { createPlacementService } from './modules/placement/placement.service.ts';
+import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -96,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(configurationRoutes, { configuration });
   await app.register(clinicalRoutes, { clinical: createClinicalService({ db, now, configuration }) });
   await app.register(programmesRoutes, { programmes: createProgrammesService({ db, now }) });
+  await app.register(placementRoutes, { placement: createPlacementService({ db, now, configuration }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

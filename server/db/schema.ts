@@ -118,6 +118,8 @@ export interface Database {
   assessment_addenda: AssessmentAddendaTable;
   programmes: ProgrammesTable;
   programme_session_types: ProgrammeSessionTypesTable;
+  placement_decisions: PlacementDecisionsTable;
+  enrolments: EnrolmentsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -236,4 +238,29 @@ export interface ProgrammeSessionTypesTable {
   duration_minutes: number;
   min_group: number | null;
   max_group: number | null;
+}
+
+export interface PlacementDecisionsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  assessment_id: string;
+  decree_number: string;
+  decree_date: DateString;
+  place: 'inside_unit' | 'outside_unit';
+  note: string | null;
+  decided_by: string;
+  created_at: Timestamp;
+}
+
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  programme_id: string;
+  decision_id: string;
+  status: 'active' | 'waitlisted' | 'completed' | 'dropped';
+  start_date: DateString | null;
+  expected_end_date: DateString | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

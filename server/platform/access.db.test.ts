@@ -66,6 +66,12 @@ const assessment = async (w: World, side: Side, status: 'draft' | 'signed') => {
   const wbpId = await person(w, side);
   return (await makeAssessment(w.db, { wbpId, facilityId: facility(w, side).id, status, signedBy: w.users.clinic_staff.id })).id;
 };
+/** A person of the side with a signed assessment, and a programme of that side's unit. */
+const decidable = async (w: World, side: Side) => {
+  const wbpId = side === 'own' ? await person(w, 'own') : w.otherPersonId;
+  const signed = await makeAssessment(w.db, { wbpId, facilityId: facility(w, side).id, status: 'signed', signedBy: w.users.clinic_staff.id });
+  return { wbpId, assessmentId: signed.id, programmeId: (await makeProgramme(w.db, facility(w, side).id)).id };
+};
 const programme = async (w: World, side: Side) => (await makeProgramme(w.db, facility(w, side).id)).id;
 const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
 const facility = (w: World, side: Side) => (side === 'own' ? w.unitA : w.unitB);
@@ -153,6 +159,16 @@ const REQUESTS: Record<string, Builder> = {
     method: 'POST', url: `/api/facilities/${facility(w, side).id}/programmes`,
     payload: { ...DEFAULT_PROGRAMMES[0]!, name: `Edukasi ${side} ${Date.now() % 1_000_000}` },
   }),
+  'GET /api/facilities/:facilityId/placement/pending': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/placement/pending` }),
+  'POST /api/wbp/:id/decisions': async (w, side) => {
+    const d = await decidable(w, side);
+    return {
+      method: 'POST', url: `/api/wbp/${d.wbpId}/decisions`,
+      payload: { assessmentId: d.assessmentId, decreeNumber: `W.11.PAS.${side}-${Date.now() % 1_000_000}`, decreeDate: '2026-11-02', programmeIds: [d.programmeId] },
+    };
+  },
+  'GET /api/wbp/:id/decisions': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/decisions` }),
+  'GET /api/programmes/:id/enrolments': async (w, side) => ({ method: 'GET', url: `/api/programmes/${await programme(w, side)}/enrolments` }),
   'GET /api/programmes/:id': async (w, side) => ({ method: 'GET', url: `/api/programmes/${await programme(w, side)}` }),
   'PUT /api/programmes/:id': async (w, side) => ({
     method: 'PUT', url: `/api/programmes/${await programme(w, side)}`,

@@ -63,3 +63,70 @@ export const programmeRecord = z.object({
 export type ProgrammeRecord = z.infer<typeof programmeRecord>;
 
 export const updateProgrammeRequest = programmeBody.and(z.object({ version: z.number().int().min(1) }));
+
+// --- Placement: the head of unit's decision, enrolment and the waitlist -------------------------
+
+export const decisionRequest = z.object({
+  assessmentId: z.uuid(),
+  decreeNumber: z.string().trim().min(3).max(80),
+  decreeDate: z.iso.date(),
+  programmeIds: z.array(z.uuid()).min(1).max(4),
+  place: z.enum(['inside_unit', 'outside_unit']).default('inside_unit'),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+export type DecisionRequest = z.infer<typeof decisionRequest>;
+
+export const ENROLMENT_STATUSES = ['active', 'waitlisted', 'completed', 'dropped'] as const;
+
+export const enrolmentRecord = z.object({
+  id: z.uuid(),
+  wbpId: z.uuid(),
+  fullName: z.string(),
+  sdpNumber: z.string(),
+  programmeId: z.uuid(),
+  programmeName: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  finalClass: z.enum(['rendah', 'menengah', 'tinggi']),
+  napzaSeverity: z.number().int().nullable(),
+  startDate: z.string().nullable(),
+  expectedEndDate: z.string().nullable(),
+  expectedReleaseDate: z.string().nullable(),
+  /** Why the person cannot finish before release; never a reason to drop them from the list. */
+  cannotFinishReason: z.string().nullable(),
+  waitlistPosition: z.number().int().nullable(),
+  decidedOn: z.string(),
+});
+export type EnrolmentRecord = z.infer<typeof enrolmentRecord>;
+
+export const decisionRecord = z.object({
+  id: z.uuid(),
+  wbpId: z.uuid(),
+  assessmentId: z.uuid(),
+  decreeNumber: z.string(),
+  decreeDate: z.string(),
+  place: z.enum(['inside_unit', 'outside_unit']),
+  note: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  screenedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  workingDaysTaken: z.number().int().nullable(),
+  onTime: z.boolean().nullable(),
+  enrolments: z.array(enrolmentRecord),
+});
+export type DecisionRecord = z.infer<typeof decisionRecord>;
+
+export const pendingDecision = z.object({
+  wbpId: z.uuid(),
+  fullName: z.string(),
+  sdpNumber: z.string(),
+  assessmentId: z.uuid(),
+  finalClass: z.enum(['rendah', 'menengah', 'tinggi']),
+  recommendedTypes: z.array(z.string()),
+  recommendedPlace: z.enum(['inside_unit', 'outside_unit']).nullable(),
+  screenedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  workingDaysLeft: z.number().int().nullable(),
+  overdue: z.boolean(),
+  /** Rehabilitation outside the unit is open only to pure self-use cases (the articles are data). */
+  outsideAllowed: z.boolean(),
+});

@@ -34,8 +34,15 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
     return { rupiahPerUsd: rate > 0 ? rate : 16_000, holidays: holidays ?? [] };
   }
 
+  /** The case articles that count as pure self-use (Pasal 127): data, not code. */
+  async function selfUseArticles(handle: DbOrTrx = db): Promise<string[]> {
+    const value = await repo.readSetting(handle, 'selfUseArticles');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : ['UU 35/2009 Pasal 127'];
+  }
+
   return {
     settings,
+    selfUseArticles,
 
     async saveSettings(actor: Actor, input: SettingsRecord, origin: RequestOrigin): Promise<SettingsRecord> {
       await db.transaction().execute(async (trx) => {
