@@ -23,6 +23,8 @@ import { createImportsService } from './modules/imports/imports.service.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { createPlacementService } from './modules/placement/placement.service.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
+import { createRoutineService } from './modules/routine/routine.service.ts';
+import { routineRoutes } from './modules/routine/routine.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clinicalRoutes, { clinical: createClinicalService({ db, now, configuration }) });
   await app.register(programmesRoutes, { programmes: createProgrammesService({ db, now }) });
   await app.register(placementRoutes, { placement: createPlacementService({ db, now, configuration }) });
+  await app.register(routineRoutes, { routine: createRoutineService({ db }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

@@ -120,6 +120,12 @@ export interface Database {
   programme_session_types: ProgrammeSessionTypesTable;
   placement_decisions: PlacementDecisionsTable;
   enrolments: EnrolmentsTable;
+  routine_blocks: RoutineBlocksTable;
+  routine_exceptions: RoutineExceptionsTable;
+  rooms: RoomsTable;
+  court_dates: CourtDatesTable;
+  non_associations: NonAssociationsTable;
+  staff_availability: StaffAvailabilityTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -263,4 +269,63 @@ export interface EnrolmentsTable {
   expected_end_date: DateString | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** `time` columns travel as 'HH:MM:SS' strings on both drivers. */
+type TimeString = ColumnType<string, string, string>;
+
+export interface RoutineBlocksTable {
+  id: Generated<string>;
+  facility_id: string;
+  kind: 'roll_call' | 'meal' | 'worship' | 'work' | 'sports' | 'visits' | 'lock_up' | 'other';
+  label: string;
+  day_of_week: number;
+  start_time: TimeString;
+  end_time: TimeString;
+}
+
+export interface RoutineExceptionsTable {
+  id: Generated<string>;
+  facility_id: string;
+  kind: 'holiday' | 'lockdown' | 'other';
+  label: string;
+  date: DateString;
+  start_time: TimeString | null;
+  end_time: TimeString | null;
+}
+
+export interface RoomsTable {
+  id: Generated<string>;
+  facility_id: string;
+  name: string;
+  capacity: number;
+  active: Generated<boolean>;
+}
+
+export interface CourtDatesTable {
+  id: Generated<string>;
+  wbp_id: string;
+  date: DateString;
+  start_time: TimeString | null;
+  end_time: TimeString | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface NonAssociationsTable {
+  id: Generated<string>;
+  wbp_a: string;
+  wbp_b: string;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface StaffAvailabilityTable {
+  id: Generated<string>;
+  user_id: string;
+  day_of_week: number;
+  start_time: TimeString;
+  end_time: TimeString;
 }

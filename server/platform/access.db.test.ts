@@ -72,6 +72,20 @@ const decidable = async (w: World, side: Side) => {
   const signed = await makeAssessment(w.db, { wbpId, facilityId: facility(w, side).id, status: 'signed', signedBy: w.users.clinic_staff.id });
   return { wbpId, assessmentId: signed.id, programmeId: (await makeProgramme(w.db, facility(w, side).id)).id };
 };
+const block = async (w: World, side: Side) =>
+  (await w.db.insertInto('routine_blocks').values({ facility_id: facility(w, side).id, kind: 'meal', label: 'Makan siang', day_of_week: 1, start_time: '12:00', end_time: '13:00' }).returning('id').executeTakeFirstOrThrow()).id;
+const exceptionRow = async (w: World, side: Side) =>
+  (await w.db.insertInto('routine_exceptions').values({ facility_id: facility(w, side).id, kind: 'holiday', label: 'Natal', date: '2026-12-25' }).returning('id').executeTakeFirstOrThrow()).id;
+const roomRow = async (w: World, side: Side) =>
+  (await w.db.insertInto('rooms').values({ facility_id: facility(w, side).id, name: `Aula ${Date.now() % 1_000_000}${side}`, capacity: 30 }).returning('id').executeTakeFirstOrThrow()).id;
+const courtRow = async (w: World, side: Side) =>
+  (await w.db.insertInto('court_dates').values({ wbp_id: side === 'own' ? await person(w, 'own') : w.otherPersonId, date: '2026-11-25' }).returning('id').executeTakeFirstOrThrow()).id;
+const pairRow = async (w: World, side: Side) => {
+  const a = side === 'own' ? await person(w, 'own') : w.otherPersonId;
+  const b = await person(w, side);
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return (await w.db.insertInto('non_associations').values({ wbp_a: x, wbp_b: y, reason: 'Perkelahian di blok' }).returning('id').executeTakeFirstOrThrow()).id;
+};
 const programme = async (w: World, side: Side) => (await makeProgramme(w.db, facility(w, side).id)).id;
 const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
 const facility = (w: World, side: Side) => (side === 'own' ? w.unitA : w.unitB);
@@ -169,6 +183,35 @@ const REQUESTS: Record<string, Builder> = {
   },
   'GET /api/wbp/:id/decisions': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/decisions` }),
   'GET /api/programmes/:id/enrolments': async (w, side) => ({ method: 'GET', url: `/api/programmes/${await programme(w, side)}/enrolments` }),
+  'GET /api/facilities/:facilityId/routine': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/routine` }),
+  'POST /api/facilities/:facilityId/routine/blocks': async (w, side) => ({
+    method: 'POST', url: `/api/facilities/${facility(w, side).id}/routine/blocks`, payload: { kind: 'roll_call', label: 'Apel pagi', dayOfWeek: 1, start: '07:00', end: '07:30' },
+  }),
+  'DELETE /api/routine/blocks/:id': async (w, side) => ({ method: 'DELETE', url: `/api/routine/blocks/${await block(w, side)}` }),
+  'POST /api/facilities/:facilityId/routine/exceptions': async (w, side) => ({
+    method: 'POST', url: `/api/facilities/${facility(w, side).id}/routine/exceptions`, payload: { kind: 'lockdown', label: 'Razia', date: '2026-11-26' },
+  }),
+  'DELETE /api/routine/exceptions/:id': async (w, side) => ({ method: 'DELETE', url: `/api/routine/exceptions/${await exceptionRow(w, side)}` }),
+  'POST /api/facilities/:facilityId/rooms': async (w, side) => ({
+    method: 'POST', url: `/api/facilities/${facility(w, side).id}/rooms`, payload: { name: `Ruang konseling ${Date.now() % 1_000_000}`, capacity: 10 },
+  }),
+  'PUT /api/rooms/:id': async (w, side) => ({ method: 'PUT', url: `/api/rooms/${await roomRow(w, side)}`, payload: { name: `Aula ${side} baru ${Date.now() % 1_000_000}`, capacity: 40 } }),
+  'GET /api/wbp/:id/court-dates': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/court-dates` }),
+  'POST /api/wbp/:id/court-dates': async (w, side) => ({
+    method: 'POST', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/court-dates`, payload: { date: '2026-11-27', start: '09:00', end: '12:00' },
+  }),
+  'DELETE /api/court-dates/:id': async (w, side) => ({ method: 'DELETE', url: `/api/court-dates/${await courtRow(w, side)}` }),
+  'GET /api/wbp/:id/non-associations': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/non-associations` }),
+  'POST /api/wbp/:id/non-associations': async (w, side) => ({
+    method: 'POST', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/non-associations`,
+    payload: { otherWbpId: await person(w, side), reason: 'Perkelahian di blok' },
+  }),
+  'DELETE /api/non-associations/:id': async (w, side) => ({ method: 'DELETE', url: `/api/non-associations/${await pairRow(w, side)}` }),
+  'GET /api/facilities/:facilityId/staff-availability': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/staff-availability` }),
+  'PUT /api/facilities/:facilityId/staff-availability/:userId': async (w, side) => ({
+    method: 'PUT', url: `/api/facilities/${facility(w, side).id}/staff-availability/${w.users.clinic_staff.id}`,
+    payload: { windows: [{ dayOfWeek: 1, start: '08:00', end: '15:00' }] },
+  }),
   'GET /api/programmes/:id': async (w, side) => ({ method: 'GET', url: `/api/programmes/${await programme(w, side)}` }),
   'PUT /api/programmes/:id': async (w, side) => ({
     method: 'PUT', url: `/api/programmes/${await programme(w, side)}`,

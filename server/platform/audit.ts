@@ -3,7 +3,7 @@ import type { Actor, RequestOrigin } from './actor.ts';
 
 export type AuditAction =
   | 'read' | 'create' | 'update' | 'transfer' | 'import' | 'import_check'
-  | 'login' | 'login_failed' | 'logout' | 'password_change' | 'search' | 'sign';
+  | 'login' | 'login_failed' | 'logout' | 'password_change' | 'search' | 'sign' | 'delete';
 
 export interface AuditEvent {
   action: AuditAction;

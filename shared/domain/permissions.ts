@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'programme.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'custody_officer', 'probation_officer'],
   'programme.manage': ['head_of_unit', 'clinic_staff'],
   'decision.sign': ['head_of_unit'],
+  'routine.manage': ['head_of_unit', 'clinic_staff', 'custody_officer'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],
