@@ -9,11 +9,12 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'programmes' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
   { key: 'screening', to: '/skrining', permission: 'screening.write' },
+  { key: 'programmes', to: '/program', permission: 'programme.read' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },

@@ -24,6 +24,7 @@ const AssessmentPage = lazy(() => import('../features/clinical/AssessmentPage.ts
 const RulesPage = lazy(() => import('../features/settings/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const QualificationsPage = lazy(() => import('../features/settings/QualificationsPage.tsx').then((m) => ({ default: m.QualificationsPage })));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
           { path: 'wbp/:id/skrining/baru', element: <RequirePermission permission="screening.write"><NewScreeningPage /></RequirePermission> },
           { path: 'wbp/:id/klinis', element: <RequirePermission permission="clinical.read"><ClinicalPage /></RequirePermission> },
           { path: 'asesmen/:id', element: <RequirePermission permission="clinical.read"><AssessmentPage /></RequirePermission> },
+          { path: 'program', element: <RequirePermission permission="programme.read"><ProgrammesPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
           { path: 'admin/users/:id/kualifikasi', element: <RequirePermission permission="user.manage"><QualificationsPage /></RequirePermission> },
