@@ -9,12 +9,14 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'programmes' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
   { key: 'screening', to: '/skrining', permission: 'screening.write' },
+  { key: 'placement', to: '/penempatan', permission: 'clinical.read' },
   { key: 'programmes', to: '/program', permission: 'programme.read' },
+  { key: 'routine', to: '/rutinitas', permission: 'programme.read' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },

@@ -25,6 +25,10 @@ const RulesPage = lazy(() => import('../features/settings/RulesPage.tsx').then((
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const QualificationsPage = lazy(() => import('../features/settings/QualificationsPage.tsx').then((m) => ({ default: m.QualificationsPage })));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const PendingPage = lazy(() => import('../features/placement/PendingPage.tsx').then((m) => ({ default: m.PendingPage })));
+const RosterPage = lazy(() => import('../features/placement/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
+const RoutinePage = lazy(() => import('../features/routine/RoutinePage.tsx').then((m) => ({ default: m.RoutinePage })));
+const SafeguardPage = lazy(() => import('../features/routine/SafeguardPage.tsx').then((m) => ({ default: m.SafeguardPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -58,6 +62,10 @@ export const router = createBrowserRouter([
           { path: 'wbp/:id/klinis', element: <RequirePermission permission="clinical.read"><ClinicalPage /></RequirePermission> },
           { path: 'asesmen/:id', element: <RequirePermission permission="clinical.read"><AssessmentPage /></RequirePermission> },
           { path: 'program', element: <RequirePermission permission="programme.read"><ProgrammesPage /></RequirePermission> },
+          { path: 'program/:id/peserta', element: <RequirePermission permission="clinical.read"><RosterPage /></RequirePermission> },
+          { path: 'penempatan', element: <RequirePermission permission="clinical.read"><PendingPage /></RequirePermission> },
+          { path: 'rutinitas', element: <RequirePermission permission="programme.read"><RoutinePage /></RequirePermission> },
+          { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
           { path: 'admin/users/:id/kualifikasi', element: <RequirePermission permission="user.manage"><QualificationsPage /></RequirePermission> },

@@ -1,6 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeRecord } from '../../../shared/contracts/programmes.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { frequencyText, groupSizeText, minutesText, phasesText, weeksText } from './labels.ts';
 
@@ -16,6 +18,7 @@ export function ProgrammeCard({
   onEdit?: (p: ProgrammeRecord, opener: HTMLElement) => void;
 }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const headingId = `programme-${p.id}`;
   return (
     <Paper
@@ -38,17 +41,30 @@ export function ProgrammeCard({
           </Group>
           {p.description ? <Text size="sm" c="gray.7">{p.description}</Text> : null}
         </Stack>
-        {onEdit ? (
-          <Button
-            variant="default"
-            size="xs"
-            className="no-print"
-            aria-label={t('programmes.editAria', { name: p.name })}
-            onClick={(e) => onEdit(p, e.currentTarget)}
-          >
-            {t('common.edit')}
-          </Button>
-        ) : null}
+        <Group gap="xs" wrap="nowrap" className="no-print">
+          {can('clinical.read') ? (
+            <Button
+              variant="default"
+              size="xs"
+              component={Link}
+              to={`/program/${p.id}/peserta`}
+              aria-label={t('programmes.participantsAria', { name: p.name })}
+            >
+              {t('programmes.participantsLink')}
+            </Button>
+          ) : null}
+          {onEdit ? (
+            <Button
+              variant="default"
+              size="xs"
+              className="no-print"
+              aria-label={t('programmes.editAria', { name: p.name })}
+              onClick={(e) => onEdit(p, e.currentTarget)}
+            >
+              {t('common.edit')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       <dl className="facts">

@@ -61,6 +61,9 @@ export function WbpDetailPage() {
                 {t('clinical.page.title')}
               </Button>
             ) : null}
+            <Button component={Link} to={`/wbp/${w.id}/pengamanan`} variant="default">
+              {t('wbp.safeguards')}
+            </Button>
             {can('wbp.write') ? (
               <Button component={Link} to={`/wbp/${w.id}/edit`} variant="default">
                 {t('wbp.edit')}
