@@ -157,7 +157,6 @@ export const en: Translation = {
     formHasErrors_one: '{{count}} field needs correcting.',
     formHasErrors_other: '{{count}} fields need correcting.',
     wbp: {
-    safeguards: 'Court dates & non-associations',
       releaseBeforeAdmission: 'The release date cannot be before the admission date.',
     },
     sdpNumber: {
@@ -207,6 +206,7 @@ export const en: Translation = {
     P: 'Female',
   },
   wbp: {
+    safeguards: 'Court dates & non-associations',
     listTitle: 'People held',
     add: 'Add',
     search: 'Search name or registration number',

@@ -156,7 +156,6 @@ export const id = {
     formHasErrors_one: 'Ada {{count}} isian yang perlu diperbaiki.',
     formHasErrors_other: 'Ada {{count}} isian yang perlu diperbaiki.',
     wbp: {
-    safeguards: 'Sidang & larangan berkumpul',
       releaseBeforeAdmission: 'Tanggal bebas tidak boleh sebelum tanggal masuk.',
     },
     sdpNumber: {
@@ -206,6 +205,7 @@ export const id = {
     P: 'Perempuan',
   },
   wbp: {
+    safeguards: 'Sidang & larangan berkumpul',
     listTitle: 'Warga binaan',
     add: 'Tambah',
     search: 'Cari nama atau nomor registrasi',
