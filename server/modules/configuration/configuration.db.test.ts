@@ -35,8 +35,9 @@ function putSettings(as: Session, payload: Record<string, unknown>) {
   return as.request({ method: 'PUT', url: '/api/settings', payload });
 }
 
+/** The two settings this screen edits, as stored. */
 async function storedSettings(): Promise<Record<string, unknown>> {
-  const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).execute();
+  const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['rupiahPerUsd', 'holidays']).execute();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
