@@ -278,6 +278,11 @@ describe('findConflicts', () => {
     expect(kinds([session({ staffId: 's2', start: '16:30', end: '17:30' })])).toEqual(['outside_window']);
   });
 
+  it('reports a session on a day the unit is closed, once', () => {
+    const closed = { ...base, exceptions: [{ date: MONDAY, kind: 'lockdown' as const }] };
+    expect(findConflicts(closed, [session({})]).map((c) => [c.kind, c.reason])).toEqual([['closed_day', `${MONDAY} is closed (lockdown)`]]);
+  });
+
   it('reports a date outside the week', () => {
     expect(kinds([session({ date: '2026-12-01' })])).toEqual(['outside_week']);
   });

@@ -346,10 +346,9 @@ class Week {
     }
     for (const e of input.exceptions) {
       const index = dates.indexOf(e.date);
-      if (index < 0) continue;
-      this.unitBlocks[index]!.push(e.start === undefined
-        ? { start: 0, end: 1440, label: e.label ?? e.kind, source: 'exception' }
-        : { start: toMinutes(e.start), end: toMinutes(e.end!), label: e.label ?? e.kind, source: 'exception' });
+      // A whole-day exception closes the day (`closedBy`); a range blocks part of it.
+      if (index < 0 || e.start === undefined) continue;
+      this.unitBlocks[index]!.push({ start: toMinutes(e.start), end: toMinutes(e.end!), label: e.label ?? e.kind, source: 'exception' });
     }
     input.participants.forEach((p, i) => this.participantIndex.set(p.id, i));
     this.participantBlocks = input.participants.map(() => Array.from({ length: 7 }, () => [] as Interval[]));
@@ -578,7 +577,9 @@ export function formGroups(spec: FormGroupsInput): FormGroupsResult {
     let best: { groups: number[][]; left: number[] } | null = null;
     if (kMin <= kMax) {
       for (let k = kMin; k <= Math.min(kMax, kMin + 12); k += 1) {
-        const packed = blocks ? packBlocks(blocks, k, n, minSize, maxSize, adj, free) ?? packBlocks(blocks, k, n, minSize, maxSize, adj, free, true) : null;
+        const packed = blocks
+          ? packBlocks(blocks, k, n, minSize, maxSize, adj, free) ?? (blocks.length <= MAX_BLOCKS_HARDEST_FIRST ? packBlocks(blocks, k, n, minSize, maxSize, adj, free, true) : null)
+          : null;
         if (packed) return { groups: packed, left: [] };
         const caps = Array.from({ length: k }, (_, g) => Math.floor(n / k) + (g < n % k ? 1 : 0));
         const filled = fillGroups(people, caps, adj, free);
@@ -605,6 +606,9 @@ export function formGroups(spec: FormGroupsInput): FormGroupsResult {
       : { participantId: ids[i]!, code: 'non_association' as const, reason: `${ids[i]} cannot join any group without a person they must be kept apart from` })),
   };
 }
+
+/** The hardest-first packing is quadratic in blocks; beyond this many it is not tried. */
+const MAX_BLOCKS_HARDEST_FIRST = 150;
 
 function availabilityBits(ids: string[], freeStarts: ReadonlyMap<string, readonly number[]>): Uint8Array[] {
   const size = Math.max(0, ...ids.flatMap((pid) => freeStarts.get(pid) ?? [])) + 1;
@@ -816,8 +820,6 @@ interface Unit {
   /** For each entry of `starts`: the eligible staff on duty for the whole session. */
   staffAt: number[][];
   sessions: number[];
-  /** Sessions of this unit placed on each day. */
-  perDay: Int32Array;
 }
 
 interface Problem {
@@ -832,6 +834,8 @@ interface Problem {
   sessionIds: string[];
   sessionOccurrence: number[];
   grouping: UnplacedSession[];
+  /** Minutes each staff member is on duty while the unit is open, in the week. */
+  staffMinutes: number[];
 }
 
 /** The grid: each open day's start times (minutes), in the form the exact model of the benchmark also uses. */
@@ -902,7 +906,7 @@ function buildProblem(parsed: ParsedSchedulerInput): Problem {
     }
     const unit: Unit = {
       demand, demandKey: key, groupId, participantId, members, duration: demand.durationMinutes, slots: Math.ceil(demand.durationMinutes / g),
-      rooms, starts, staffAt, sessions: [], perDay: new Int32Array(7),
+      rooms, starts, staffAt, sessions: [],
     };
     const u = units.length;
     units.push(unit);
@@ -988,7 +992,12 @@ function buildProblem(parsed: ParsedSchedulerInput): Problem {
       }
     }
   }
-  return { week, perDay, slotCount, groups, units, sessionUnit, sessionIds, sessionOccurrence, grouping };
+  const staffMinutes = parsed.staff.map((_, si) => week.days.reduce((sum, d) => {
+    if (d.closedBy) return sum;
+    const open = subtract(week.staffFree[si]![d.index]!.map((f) => ({ start: Math.max(f.start, d.open), end: Math.min(f.end, d.close) })).filter((f) => f.start < f.end), week.unitBlocks[d.index]!);
+    return sum + open.reduce((m, f) => m + f.end - f.start, 0);
+  }, 0));
+  return { week, perDay, slotCount, groups, units, sessionUnit, sessionIds, sessionOccurrence, grouping, staffMinutes };
 }
 
 function awayReason(week: Week, pi: number): string {
@@ -1014,6 +1023,12 @@ const REPAIR_PASSES = 4;
 const REPAIR_BUDGET = 6_000;
 const MAX_EJECT = 2;
 const CANDIDATES_PER_SESSION = 60;
+const SQUEAKY_ROUNDS = 8;
+/**
+ * Weights of a staff member's weekly scarcity against the slot pressure when choosing who runs a
+ * session: the greedy runs once with each, then its squeaky-wheel rounds with the best.
+ */
+const SCARCITY_WEIGHTS = [1, 0, 3];
 
 class Placement {
   readonly nP: number;
@@ -1026,14 +1041,24 @@ class Placement {
   /** [unit × slot]: how many of the unit's members are busy at the slot. */
   readonly unitBusy: Int32Array;
   readonly unitsOf: number[][];
+  /** [unit × day]: sessions of the unit placed on the day. */
+  readonly perDay: Int32Array;
   readonly at: (Option | null)[];
   /** Demand on each staff/room slot by the sessions still waiting, spread evenly over their options. */
   readonly staffPressure: Float64Array;
+  /**
+   * Weekly scarcity of each staff member: minutes still wanted by the waiting sessions (each
+   * shared evenly among the staff who could run it) and minutes already booked.
+   */
+  readonly staffWanted: Float64Array;
+  readonly staffBooked: Float64Array;
+  /** Per unit: the staff who could run it at some start. */
+  readonly unitStaff: number[][];
   readonly roomPressure: Float64Array;
   readonly weight: number[];
   private log: { s: number; option: Option; placed: boolean }[] = [];
 
-  constructor(readonly pb: Problem) {
+  constructor(readonly pb: Problem, readonly scarcityWeight: number) {
     const input = pb.week.input;
     this.nP = input.participants.length;
     this.nK = input.staff.length;
@@ -1043,6 +1068,7 @@ class Placement {
     this.occK = new Int32Array(this.nK * this.S);
     this.occR = new Int32Array(this.nR * this.S);
     this.unitBusy = new Int32Array(pb.units.length * this.S);
+    this.perDay = new Int32Array(pb.units.length * 7);
     this.unitsOf = Array.from({ length: this.nP }, () => []);
     pb.units.forEach((u, ui) => {
       for (const pi of u.members) this.unitsOf[pi]!.push(ui);
@@ -1057,7 +1083,19 @@ class Placement {
       });
       return options > 0 ? 1 / options : 0;
     });
+    this.staffWanted = new Float64Array(this.nK);
+    this.staffBooked = new Float64Array(this.nK);
+    this.unitStaff = pb.units.map((u) => [...new Set(u.staffAt.flat())]);
     for (let s = 0; s < pb.sessionUnit.length; s += 1) this.spread(s, 1);
+  }
+
+  dayOf(slot: number): number {
+    return Math.floor(slot / this.pb.perDay);
+  }
+
+  /** Sessions of the unit already on the day of the slot. */
+  sameDay(ui: number, slot: number): number {
+    return this.perDay[ui * 7 + this.dayOf(slot)]!;
   }
 
   unitOf(s: number): Unit {
@@ -1067,6 +1105,8 @@ class Placement {
   private spread(s: number, sign: number) {
     const ui = this.pb.sessionUnit[s]!;
     const u = this.pb.units[ui]!;
+    const staffOf = this.unitStaff[ui]!;
+    for (const k of staffOf) this.staffWanted[k]! += (sign * u.duration) / staffOf.length;
     const w = this.weight[ui]! * sign;
     if (w === 0) return;
     u.starts.forEach((slot, j) => {
@@ -1076,6 +1116,11 @@ class Placement {
         for (const k of staff) this.staffPressure[k * this.S + slot + i]! += w * u.rooms.length;
       }
     });
+  }
+
+  /** Minutes still wanted of the staff member per minute still free: above 1, someone will go without. */
+  scarcity(k: number): number {
+    return this.staffWanted[k]! / Math.max(1, this.pb.staffMinutes[k]! - this.staffBooked[k]!);
   }
 
   membersFree(ui: number, slot: number, slots: number): boolean {
@@ -1095,8 +1140,9 @@ class Placement {
     const u = this.pb.units[ui]!;
     const slot = u.starts[option.j]!;
     this.mark(u, slot, option, s + 1, 1);
+    this.staffBooked[option.staff]! += u.duration;
     this.at[s] = option;
-    u.perDay[Math.floor(slot / this.pb.perDay)]! += 1;
+    this.perDay[ui * 7 + this.dayOf(slot)]! += 1;
     this.spread(s, -1);
     if (record) this.log.push({ s, option, placed: true });
   }
@@ -1107,8 +1153,9 @@ class Placement {
     const u = this.pb.units[ui]!;
     const slot = u.starts[option.j]!;
     this.mark(u, slot, option, 0, -1);
+    this.staffBooked[option.staff]! -= u.duration;
     this.at[s] = null;
-    u.perDay[Math.floor(slot / this.pb.perDay)]! -= 1;
+    this.perDay[ui * 7 + this.dayOf(slot)]! -= 1;
     this.spread(s, 1);
     if (record) this.log.push({ s, option, placed: false });
   }
@@ -1138,16 +1185,16 @@ class Placement {
     }
   }
 
-  /** Starts at which the session could go now (members free, some room and some staff free). */
-  openStarts(s: number): number {
-    const ui = this.pb.sessionUnit[s]!;
+  /** Starts at which the unit's session could go now (members, some room and some staff free), counted up to `limit`. */
+  openStarts(ui: number, limit = Infinity): number {
     const u = this.pb.units[ui]!;
     let count = 0;
-    u.starts.forEach((slot, j) => {
-      if (!this.membersFree(ui, slot, u.slots)) return;
-      if (!u.rooms.some((r) => this.free(this.occR, r, slot, u.slots))) return;
+    for (let j = 0; j < u.starts.length && count < limit; j += 1) {
+      const slot = u.starts[j]!;
+      if (!this.membersFree(ui, slot, u.slots)) continue;
+      if (!u.rooms.some((r) => this.free(this.occR, r, slot, u.slots))) continue;
       if (u.staffAt[j]!.some((k) => this.free(this.occK, k, slot, u.slots))) count += 1;
-    });
+    }
     return count;
   }
 
@@ -1161,7 +1208,7 @@ class Placement {
     let bestScore = Infinity;
     u.starts.forEach((slot, j) => {
       if (!this.membersFree(ui, slot, u.slots)) return;
-      const sameDay = u.perDay[Math.floor(slot / this.pb.perDay)]! * 1000;
+      const sameDay = this.sameDay(ui, slot) * 1000;
       if (sameDay > bestScore) return;
       let roomBest = -1;
       let roomScore = Infinity;
@@ -1179,7 +1226,7 @@ class Placement {
       let staffScore = Infinity;
       for (const k of u.staffAt[j]!) {
         if (!this.free(this.occK, k, slot, u.slots)) continue;
-        let p = 0;
+        let p = this.scarcityWeight * this.scarcity(k);
         for (let i = 0; i < u.slots; i += 1) p += this.staffPressure[k * S + slot + i]!;
         if (p < staffScore) {
           staffScore = p;
@@ -1195,69 +1242,47 @@ class Placement {
     });
     return best;
   }
-
-  /** The placed sessions standing in the way of an option. */
-  blockers(s: number, option: Option, into: Set<number>) {
-    const u = this.unitOf(s);
-    const slot = u.starts[option.j]!;
-    const S = this.S;
-    for (let i = 0; i < u.slots; i += 1) {
-      const t = slot + i;
-      const r = this.occR[option.room * S + t]!;
-      if (r) into.add(r - 1);
-      const k = this.occK[option.staff * S + t]!;
-      if (k) into.add(k - 1);
-      for (const pi of u.members) {
-        const p = this.occP[pi * S + t]!;
-        if (p) into.add(p - 1);
-      }
-    }
-  }
 }
 
 /**
- * Plans one week: forms the static groups, then places every session due, most constrained
- * first, each where it leaves most room to the others (on a day its group has no session yet
- * where possible), then repairs: a session that found no place may move one or two placed
- * sessions elsewhere to make room. What still has no place is listed with the reason.
+ * Plans one week.
+ *
+ * 1. Groups: per programme, the finest session type first (people ordered by the session types
+ *    they need, then by the hours they are free), coarser types from whole finer groups.
+ * 2. Greedy placement, most constrained session first (fewest open starts now), each at the
+ *    option that leaves most room to the others: least demand from waiting sessions on the
+ *    room's and staff member's slots, staff whose week is least oversubscribed, the smallest
+ *    room that holds the group, and a day the group has no session of this type on yet.
+ * 3. A few more greedy passes with other weights and with the sessions that failed going first
+ *    ("squeaky wheel"); the best pass is kept.
+ * 4. Repair: a session that found no place may move one or two placed sessions elsewhere (and
+ *    those one more level) to make room; then a pass spreading a group's sessions over days.
+ *
+ * What still has no place is listed with the reason. Every bound is a count, never the clock.
  */
 export function scheduleWeek(input: SchedulerInput): ScheduleResult {
-  const parsed = schedulerInputSchema.parse(input);
-  const pb = buildProblem(parsed);
-  const pl = new Placement(pb);
-  const sessionCount = pb.sessionUnit.length;
+  const pb = buildProblem(schedulerInputSchema.parse(input));
 
-  // 1. Greedy, most constrained first (fewest open starts now; longer and larger sessions break ties).
-  const waiting = new Set<number>();
-  for (let s = 0; s < sessionCount; s += 1) waiting.add(s);
-  const failed: number[] = [];
-  while (waiting.size > 0) {
-    let pick = -1;
-    let pickKey: number[] = [];
-    const seenUnits = new Map<number, number>();
-    for (const s of waiting) {
-      const ui = pb.sessionUnit[s]!;
-      let open = seenUnits.get(ui);
-      if (open === undefined) {
-        open = pl.openStarts(s);
-        seenUnits.set(ui, open);
-      }
-      const u = pb.units[ui]!;
-      const key = [open, -u.slots * u.members.length, s];
-      if (pick < 0 || lexLess(key, pickKey)) {
-        pick = s;
-        pickKey = key;
-      }
-    }
-    waiting.delete(pick);
-    const option = pickKey[0]! > 0 ? pl.bestOption(pick) : null;
-    if (option) pl.place(pick, option);
-    else failed.push(pick);
+  // 1. Greedy passes, one per scarcity weight; then rounds in which the sessions that found no
+  //    place go first ("squeaky wheel"). The pass placing the most is kept.
+  const boost = new Int32Array(pb.units.length);
+  let best = greedy(pb, boost, SCARCITY_WEIGHTS[0]!);
+  for (const weight of SCARCITY_WEIGHTS.slice(1)) {
+    if (best.failed.length === 0) break;
+    const next = greedy(pb, boost, weight);
+    if (next.failed.length < best.failed.length) best = next;
   }
+  let last = best;
+  for (let round = 1; round <= SQUEAKY_ROUNDS && best.failed.length > 0; round += 1) {
+    for (const s of last.failed) boost[pb.sessionUnit[s]!]! += 1;
+    last = greedy(pb, boost, best.pl.scarcityWeight);
+    if (last.failed.length < best.failed.length) best = last;
+  }
+  const { pl } = best;
 
   // 2. Repair by ejection: make room for a waiting session by moving up to two placed ones.
   const budget = { left: REPAIR_BUDGET };
-  let stillFailed = failed;
+  let stillFailed = best.failed;
   for (let pass = 0; pass < REPAIR_PASSES && stillFailed.length > 0 && budget.left > 0; pass += 1) {
     const next: number[] = [];
     for (const s of stillFailed) {
@@ -1265,27 +1290,60 @@ export function scheduleWeek(input: SchedulerInput): ScheduleResult {
       if (option) pl.place(s, option);
       else if (!insertByEjection(pl, s, 2, new Set([s]), budget)) next.push(s);
     }
-    if (next.length === stillFailed.length) {
-      stillFailed = next;
-      break;
-    }
+    const progress = next.length < stillFailed.length;
     stillFailed = next;
+    if (!progress) break;
   }
 
   // 3. Spread: a group's sessions of one demand go to different days where a free option exists.
-  for (const u of pb.units) {
+  pb.units.forEach((u, ui) => {
     for (const s of u.sessions) {
       const option = pl.at[s];
-      if (!option || u.perDay[Math.floor(u.starts[option.j]! / pb.perDay)]! < 2) continue;
+      if (!option || pl.sameDay(ui, u.starts[option.j]!) < 2) continue;
       const cp = pl.checkpoint();
       pl.remove(s);
       const moved = pl.bestOption(s);
-      if (moved && u.perDay[Math.floor(u.starts[moved.j]! / pb.perDay)] === 0) pl.place(s, moved);
+      if (moved && pl.sameDay(ui, u.starts[moved.j]!) === 0) pl.place(s, moved);
       else pl.rollback(cp);
     }
-  }
+  });
 
   return buildResult(pb, pl);
+}
+
+/**
+ * One greedy pass: most constrained first (boosted units first, then the fewest open starts now;
+ * longer and larger sessions break ties), each session at its best option.
+ */
+function greedy(pb: Problem, boost: Int32Array, scarcityWeight: number): { pl: Placement; failed: number[] } {
+  const pl = new Placement(pb, scarcityWeight);
+  const waiting = new Set<number>();
+  for (let s = 0; s < pb.sessionUnit.length; s += 1) waiting.add(s);
+  const failed: number[] = [];
+  while (waiting.size > 0) {
+    let pick = -1;
+    let pickKey: number[] = [];
+    const seenUnits = new Set<number>();
+    for (const s of waiting) {
+      const ui = pb.sessionUnit[s]!;
+      if (seenUnits.has(ui)) continue; // a unit's waiting sessions are alike: its first stands for all
+      seenUnits.add(ui);
+      const u = pb.units[ui]!;
+      if (pick >= 0 && -boost[ui]! > pickKey[0]!) continue;
+      // Count open starts only as far as they could still win.
+      const limit = pick >= 0 && -boost[ui]! === pickKey[0]! ? pickKey[1]! + 1 : Infinity;
+      const key = [-boost[ui]!, pl.openStarts(ui, limit), -u.slots * u.members.length, s];
+      if (pick < 0 || lexLess(key, pickKey)) {
+        pick = s;
+        pickKey = key;
+      }
+    }
+    waiting.delete(pick);
+    const option = pickKey[1]! > 0 ? pl.bestOption(pick) : null;
+    if (option) pl.place(pick, option);
+    else failed.push(pick);
+  }
+  return { pl, failed };
 }
 
 function insertByEjection(pl: Placement, s: number, depth: number, tabu: Set<number>, budget: { left: number }): boolean {
@@ -1311,7 +1369,7 @@ function insertByEjection(pl: Placement, s: number, depth: number, tabu: Set<num
     if (members.size > MAX_EJECT || [...members].some((b) => tabu.has(b))) return;
     const rooms = u.rooms.map((room) => ({ room, held: holders(pl.occR, room, slot) })).filter((r) => ![...r.held].some((b) => tabu.has(b)));
     const staff = u.staffAt[j]!.map((k) => ({ k, held: holders(pl.occK, k, slot) })).filter((x) => ![...x.held].some((b) => tabu.has(b)));
-    const dayCost = u.perDay[Math.floor(slot / pl.pb.perDay)]! * 5 + slot * 1e-6;
+    const dayCost = pl.sameDay(pl.pb.sessionUnit[s]!, slot) * 5 + slot * 1e-6;
     for (const r of rooms) {
       for (const x of staff) {
         const all = new Set([...members, ...r.held, ...x.held]);
@@ -1368,7 +1426,9 @@ function buildResult(pb: Problem, pl: Placement): ScheduleResult {
       roomId: input.rooms[option.room]!.id, staffId: input.staff[option.staff]!.id, participantIds: memberIds,
     });
   }
-  sessions.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  // Code-unit order, not localeCompare: the same on every machine.
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  sessions.sort((a, b) => byText(a.date, b.date) || byText(a.start, b.start) || byText(a.id, b.id));
   return {
     weekStart: input.weekStart, weekIndex: input.weekIndex, groups: pb.groups, sessions, unplaced,
     stats: { required: sessions.length + unplaced.length, placed: sessions.length },
