@@ -25,6 +25,8 @@ import { createPlacementService } from './modules/placement/placement.service.ts
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { createRoutineService } from './modules/routine/routine.service.ts';
 import { routineRoutes } from './modules/routine/routine.routes.ts';
+import { createTimetableService } from './modules/timetable/timetable.service.ts';
+import { timetableRoutes } from './modules/timetable/timetable.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -102,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(programmesRoutes, { programmes: createProgrammesService({ db, now }) });
   await app.register(placementRoutes, { placement: createPlacementService({ db, now, configuration }) });
   await app.register(routineRoutes, { routine: createRoutineService({ db }) });
+  await app.register(timetableRoutes, { timetable: createTimetableService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

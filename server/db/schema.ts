@@ -126,6 +126,11 @@ export interface Database {
   court_dates: CourtDatesTable;
   non_associations: NonAssociationsTable;
   staff_availability: StaffAvailabilityTable;
+  timetable_weeks: TimetableWeeksTable;
+  timetable_sessions: TimetableSessionsTable;
+  timetable_session_members: TimetableSessionMembersTable;
+  attendance: AttendanceTable;
+  calendar_tokens: CalendarTokensTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -328,4 +333,58 @@ export interface StaffAvailabilityTable {
   day_of_week: number;
   start_time: TimeString;
   end_time: TimeString;
+}
+
+export interface TimetableWeeksTable {
+  id: Generated<string>;
+  facility_id: string;
+  week_start: DateString;
+  week_index: number;
+  required: number;
+  placed: number;
+  groups: ColumnType<unknown, string, string>;
+  unplaced: ColumnType<unknown, string, string>;
+  generated_by: string | null;
+  generated_at: Timestamp;
+}
+
+export interface TimetableSessionsTable {
+  id: Generated<string>;
+  week_id: string;
+  facility_id: string;
+  programme_id: string;
+  session_code: string;
+  session_name: string;
+  mode: 'group' | 'individual' | 'community';
+  group_label: string | null;
+  occurrence: number;
+  date: DateString;
+  start_time: TimeString;
+  end_time: TimeString;
+  room_id: string;
+  staff_id: string;
+  moved_by: string | null;
+  moved_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface TimetableSessionMembersTable {
+  session_id: string;
+  wbp_id: string;
+}
+
+export interface AttendanceTable {
+  session_id: string;
+  wbp_id: string;
+  status: 'present' | 'absent' | 'excused';
+  absence_reason: 'court' | 'sick' | 'visit' | 'refused' | 'security' | 'transferred' | 'other' | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface CalendarTokensTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
 }

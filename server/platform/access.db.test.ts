@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/contracts/common.ts';
@@ -59,6 +60,8 @@ async function buildWorld(db: Db): Promise<World> {
     await makeQualification(db, u.id);
     users[role] = { id: u.id, username: u.username };
   }
+  // The unit's clinic staff member runs sessions on Mondays, so a session can be moved to one.
+  await db.insertInto('staff_availability').values({ user_id: users.clinic_staff.id, day_of_week: 1, start_time: '07:00', end_time: '17:00' }).execute();
   return { db, kanwil, unitA, unitB, partner, secret, otherPersonId: other.id, users, orgOf: orgFor };
 }
 
@@ -85,6 +88,23 @@ const pairRow = async (w: World, side: Side) => {
   const b = await person(w, side);
   const [x, y] = a < b ? [a, b] : [b, a];
   return (await w.db.insertInto('non_associations').values({ wbp_a: x, wbp_b: y, reason: 'Perkelahian di blok' }).returning('id').executeTakeFirstOrThrow()).id;
+};
+let weeks = 0;
+/** A held session (in a past week) of the side's unit, with one person of that unit in it. */
+const sessionRow = async (w: World, side: Side) => {
+  const facilityId = facility(w, side).id;
+  const monday = new Date(Date.UTC(2025, 0, 6 + 7 * (weeks += 1))).toISOString().slice(0, 10);
+  const week = await w.db.insertInto('timetable_weeks').values({ facility_id: facilityId, week_start: monday, week_index: 0, required: 1, placed: 1, groups: '[]', unplaced: '[]' })
+    .returning('id').executeTakeFirstOrThrow();
+  const programmeId = await programme(w, side);
+  const roomId = await roomRow(w, side);
+  const session = await w.db.insertInto('timetable_sessions').values({
+    week_id: week.id, facility_id: facilityId, programme_id: programmeId, session_code: 'individual_counselling', session_name: 'Konseling individu',
+    mode: 'individual', occurrence: 1, date: monday, start_time: '13:00', end_time: '14:00', room_id: roomId, staff_id: w.users.clinic_staff.id,
+  }).returning('id').executeTakeFirstOrThrow();
+  const wbpId = side === 'own' ? await person(w, 'own') : w.otherPersonId;
+  await w.db.insertInto('timetable_session_members').values({ session_id: session.id, wbp_id: wbpId }).execute();
+  return { id: session.id, monday, roomId, wbpId };
 };
 const programme = async (w: World, side: Side) => (await makeProgramme(w.db, facility(w, side).id)).id;
 const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
@@ -212,6 +232,33 @@ const REQUESTS: Record<string, Builder> = {
     method: 'PUT', url: `/api/facilities/${facility(w, side).id}/staff-availability/${w.users.clinic_staff.id}`,
     payload: { windows: [{ dayOfWeek: 1, start: '08:00', end: '15:00' }] },
   }),
+  'GET /api/facilities/:facilityId/timetable': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/timetable?week=2026-11-16` }),
+  'POST /api/facilities/:facilityId/timetable': async (w, side) => ({ method: 'POST', url: `/api/facilities/${facility(w, side).id}/timetable`, payload: { weekStart: '2026-11-23' } }),
+  'POST /api/timetable/sessions/:id/check': async (w, side) => {
+    const s = await sessionRow(w, side);
+    return { method: 'POST', url: `/api/timetable/sessions/${s.id}/check`, payload: { date: s.monday, start: '09:00', roomId: s.roomId, staffId: w.users.clinic_staff.id } };
+  },
+  'PUT /api/timetable/sessions/:id': async (w, side) => {
+    const s = await sessionRow(w, side);
+    return { method: 'PUT', url: `/api/timetable/sessions/${s.id}`, payload: { date: s.monday, start: '09:00', roomId: s.roomId, staffId: w.users.clinic_staff.id, version: 1 } };
+  },
+  'GET /api/facilities/:facilityId/custody-list': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/custody-list?date=2026-11-17` }),
+  'GET /api/facilities/:facilityId/staff-day': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/staff-day?date=2026-11-17` }),
+  'GET /api/me/calendar': async () => ({ method: 'GET', url: '/api/me/calendar' }),
+  'POST /api/me/calendar': async () => ({ method: 'POST', url: '/api/me/calendar' }),
+  'DELETE /api/me/calendar': async () => ({ method: 'DELETE', url: '/api/me/calendar' }),
+  'GET /api/calendar/:file': async (w) => {
+    const token = randomBytes(24).toString('base64url');
+    await w.db.insertInto('calendar_tokens').values({ user_id: w.users.clinic_staff.id, token_hash: createHash('sha256').update(token).digest('hex') })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ token_hash: createHash('sha256').update(token).digest('hex') })).execute();
+    return { method: 'GET', url: `/api/calendar/${token}.ics` };
+  },
+  'GET /api/timetable/sessions/:id/attendance': async (w, side) => ({ method: 'GET', url: `/api/timetable/sessions/${(await sessionRow(w, side)).id}/attendance` }),
+  'PUT /api/timetable/sessions/:id/attendance': async (w, side) => {
+    const s = await sessionRow(w, side);
+    return { method: 'PUT', url: `/api/timetable/sessions/${s.id}/attendance`, payload: { entries: [{ wbpId: s.wbpId, status: 'present' }] } };
+  },
+  'GET /api/wbp/:id/attendance': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/attendance` }),
   'GET /api/programmes/:id': async (w, side) => ({ method: 'GET', url: `/api/programmes/${await programme(w, side)}` }),
   'PUT /api/programmes/:id': async (w, side) => ({
     method: 'PUT', url: `/api/programmes/${await programme(w, side)}`,
@@ -226,6 +273,7 @@ const FACILITY_NEUTRAL = new Set([
   'POST /api/admin/users', 'PATCH /api/admin/users/:id', 'GET /api/admin/audit', 'GET /api/stats/overview',
   'GET /api/settings', 'PUT /api/settings', 'GET /api/classification-rules', 'POST /api/classification-rules',
   'GET /api/admin/users/:id/qualifications', 'POST /api/admin/users/:id/qualifications',
+  'GET /api/me/calendar', 'POST /api/me/calendar', 'DELETE /api/me/calendar', 'GET /api/calendar/:file',
 ]);
 
 let ctx: TestApp;

@@ -94,6 +94,21 @@ const id: Catalogue = {
   'validation.notARegion': 'harus sebuah Kanwil',
   'validation.rule.order': 'batas menengah harus lebih tinggi dari batas rendah',
   'validation.qualification.expiryBeforeIssue': 'tanggal berakhir harus setelah tanggal terbit',
+  'validation.timetable.weekStartMonday': 'minggu dimulai hari Senin; pilih tanggal hari Senin',
+  'validation.timetable.passesMidnight': 'sesi akan melewati tengah malam',
+  'validation.attendance.reasonRequired': 'pilih alasan tidak hadir',
+  'validation.attendance.future': 'kehadiran belum dapat dicatat untuk sesi yang belum berlangsung',
+  'validation.attendance.notMember': 'bukan anggota sesi ini',
+  'validation.attendance.duplicate': 'warga binaan ini tercantum dua kali',
+  'validation.attendance.everyMember': 'catat kehadiran setiap anggota sesi',
+  'error.timetableAttendanceRecorded': 'Kehadiran minggu ini sudah dicatat, sehingga jadwalnya tidak dapat dibuat ulang. Pindahkan sesi satu per satu.',
+  'error.timetableSessionHeld': 'Sesi ini sudah berlangsung dan kehadirannya tercatat; sesi tidak dapat dipindahkan.',
+  'error.timetableMoveConflicts': 'Pemindahan ditolak: {count} bentrok jadwal.',
+  'timetable.courtLabel': 'sidang',
+  'timetable.community': 'Seluruh komunitas',
+  'timetable.groupLabel': 'Kelompok {n}',
+  'timetable.calendarName': 'Jadwal sesi rehabilitasi — {name}',
+  'timetable.calendarPeople': '{count} peserta',
 };
 
 const en: Catalogue = {
@@ -186,6 +201,21 @@ const en: Catalogue = {
   'validation.notARegion': 'must be a Kanwil',
   'validation.rule.order': 'the menengah limit must be above the rendah limit',
   'validation.qualification.expiryBeforeIssue': 'the expiry date must be after the issue date',
+  'validation.timetable.weekStartMonday': 'a week starts on Monday; choose a Monday',
+  'validation.timetable.passesMidnight': 'the session would run past midnight',
+  'validation.attendance.reasonRequired': 'choose the reason for the absence',
+  'validation.attendance.future': 'attendance cannot be recorded before the session is held',
+  'validation.attendance.notMember': 'not a member of this session',
+  'validation.attendance.duplicate': 'this person is listed twice',
+  'validation.attendance.everyMember': 'record the attendance of every member of the session',
+  'error.timetableAttendanceRecorded': "This week's attendance has been recorded, so its timetable cannot be made again. Move sessions one by one.",
+  'error.timetableSessionHeld': 'This session has been held and its attendance recorded; it cannot be moved.',
+  'error.timetableMoveConflicts': 'The move was refused: {count} timetable conflicts.',
+  'timetable.courtLabel': 'court',
+  'timetable.community': 'Whole community',
+  'timetable.groupLabel': 'Group {n}',
+  'timetable.calendarName': 'Rehabilitation sessions — {name}',
+  'timetable.calendarPeople': '{count} participants',
 };
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.
@@ -205,6 +235,8 @@ const fieldLabels: Record<Language, Catalogue> = {
     assessmentId: 'Asesmen', decreeNumber: 'Nomor SK', decreeDate: 'Tanggal SK', programmeIds: 'Program', place: 'Tempat rehabilitasi',
     otherWbpId: 'Warga binaan lain', dayOfWeek: 'Hari', start: 'Jam mulai', end: 'Jam selesai', date: 'Tanggal', windows: 'Jam tersedia', label: 'Keterangan',
     durationWeeks: 'Lama program (minggu)', capacity: 'Kapasitas', phases: 'Fase', sessionTypes: 'Jenis sesi',
+    week: 'Minggu', weekStart: 'Minggu (Senin)', roomId: 'Ruangan', staffId: 'Petugas', entries: 'Kehadiran', wbpId: 'Warga binaan',
+    status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan',
   },
   en: {
     sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
@@ -220,6 +252,8 @@ const fieldLabels: Record<Language, Catalogue> = {
     assessmentId: 'Assessment', decreeNumber: 'Decree number', decreeDate: 'Decree date', programmeIds: 'Programmes', place: 'Place of rehabilitation',
     otherWbpId: 'Other person', dayOfWeek: 'Day', start: 'Start', end: 'End', date: 'Date', windows: 'Available hours', label: 'Label',
     durationWeeks: 'Length (weeks)', capacity: 'Capacity', phases: 'Phases', sessionTypes: 'Session types',
+    week: 'Week', weekStart: 'Week (Monday)', roomId: 'Room', staffId: 'Staff member', entries: 'Attendance', wbpId: 'Person',
+    status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note',
   },
 };
 

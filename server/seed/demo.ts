@@ -2,6 +2,7 @@ import type { LegalStatus, OrgKind, Role, Sex } from '../../shared/contracts/com
 import type { Db } from '../db/database.ts';
 import type { NewWbp } from '../db/schema.ts';
 import { hashPassword } from '../platform/passwords.ts';
+import { seedRehabilitation } from './demo-rehab.ts';
 import { BIRTH_PLACES, FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names.ts';
 import { addDays, addMonths, intBetween, pick, seededRandom } from './random.ts';
 
@@ -53,7 +54,8 @@ export async function isSeeded(db: Db): Promise<boolean> {
 
 /**
  * Demo data for a first start: one Kanwil with two Rutan and a Lapas, a Bapas, BNNP/BNNK, Dinkes,
- * about 300 people held and one account per role. The same `anchor` date gives the same data.
+ * about 300 people held and one account per role; in the first Rutan, the rehabilitation pathway
+ * under way (see demo-rehab.ts). The same `anchor` date gives the same data.
  */
 export async function seedDemo(db: Db, options: { anchor: string }): Promise<SeedResult> {
   const users = DEMO_USERS.map((u) => ({ username: u.username, role: u.role, organization: ORGS.find((o) => o.key === u.org)!.name }));
@@ -94,6 +96,7 @@ export async function seedDemo(db: Db, options: { anchor: string }): Promise<See
       .execute();
     const rows: NewWbp[] = people.map((p) => ({ ...p, facility_id: ids.get(p.facility_id)! }));
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('wbp').values(rows.slice(i, i + 500)).execute();
+    await seedRehabilitation(trx, ids.get('rutan1')!, options.anchor);
   });
   return { seeded: true, people: people.length, users };
 }

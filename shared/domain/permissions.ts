@@ -17,6 +17,12 @@ export const PERMISSIONS = {
   'programme.manage': ['head_of_unit', 'clinic_staff'],
   'decision.sign': ['head_of_unit'],
   'routine.manage': ['head_of_unit', 'clinic_staff', 'custody_officer'],
+  /** The week's timetable with the people of each session, and one's own daily list. */
+  'timetable.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  'timetable.manage': ['head_of_unit', 'clinic_staff'],
+  /** The custody officers' daily list: who goes where and when, nothing clinical. */
+  'timetable.custody': ['head_of_unit', 'clinic_staff', 'custody_officer'],
+  'attendance.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],

@@ -266,6 +266,9 @@ export interface Conflict {
   participantId?: string;
   staffId?: string;
   roomId?: string;
+  /** The routine block, closure or absence it meets, and its time (for a translated message). */
+  label?: string;
+  span?: string;
 }
 
 // --- Shared preparation --------------------------------------------------------------------------
@@ -465,7 +468,7 @@ function checkOne(week: Week, s: SessionPlacement, out: Conflict[]): { day: numb
   }
   for (const b of week.unitBlocks[dayIndex]!) {
     if (!overlaps(b, start, end)) continue;
-    push(b.source === 'exception' ? 'exception' : 'routine', `overlaps ${b.label} ${span(b)}`);
+    push(b.source === 'exception' ? 'exception' : 'routine', `overlaps ${b.label} ${span(b)}`, { label: b.label, span: span(b) });
   }
   const roomIndex = week.roomIndex.get(s.roomId);
   if (roomIndex === undefined) push('unknown_room', `no room ${s.roomId}`, { roomId: s.roomId });
@@ -489,7 +492,7 @@ function checkOne(week: Week, s: SessionPlacement, out: Conflict[]): { day: numb
     for (const b of week.participantBlocks[pi]![dayIndex]!) {
       if (!overlaps(b, start, end)) continue;
       const own = b.source === 'unavailable';
-      push(own ? 'participant_unavailable' : 'participant_routine', own ? `participant ${pid} is away (${b.label}) ${span(b)}` : `participant ${pid} has ${b.label} ${span(b)}`, { participantId: pid });
+      push(own ? 'participant_unavailable' : 'participant_routine', own ? `participant ${pid} is away (${b.label}) ${span(b)}` : `participant ${pid} has ${b.label} ${span(b)}`, { participantId: pid, label: b.label, span: span(b) });
     }
   }
   const people = [...new Set(s.participantIds)];
