@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -55,6 +55,10 @@ export function writeResults(figures: readonly Figure[], dir = path.resolve(impo
   mkdirSync(dir, { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
   const file = path.join(dir, `${date}.json`);
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), figures }, null, 2)}\n`);
+  // A run of some benches keeps the day's other figures: same-named figures are replaced.
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { figures?: Figure[] }).figures ?? [] : [];
+  const names = new Set(figures.map((f) => f.name));
+  const all = [...kept.filter((f) => !names.has(f.name)), ...figures];
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), figures: all }, null, 2)}\n`);
   return file;
 }
