@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
@@ -17,6 +17,8 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'placement', to: '/penempatan', permission: 'clinical.read' },
   { key: 'programmes', to: '/program', permission: 'programme.read' },
   { key: 'routine', to: '/rutinitas', permission: 'programme.read' },
+  { key: 'timetable', to: '/jadwal', permission: 'timetable.read' },
+  { key: 'custody', to: '/jadwal/pengamanan', permission: 'timetable.custody' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },
@@ -37,6 +39,10 @@ export function Layout() {
   useEffect(close, [location.pathname, close]);
 
   const items = NAV.filter((n) => n.permission === null || can(n.permission));
+  // The deepest matching entry is the current one: /jadwal/pengamanan is not also /jadwal.
+  const current = items
+    .filter((n) => location.pathname === n.to || location.pathname.startsWith(`${n.to}/`))
+    .reduce<string | null>((best, n) => (best === null || n.to.length > best.length ? n.to : best), null);
   const signOut = async () => {
     notifications.clean();
     await logout().catch(() => undefined);
@@ -81,7 +87,7 @@ export function Layout() {
         <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
           <Stack gap={2}>
             {items.map((item) => {
-              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+              const active = item.to === current;
               return (
                 <NavLink
                   key={item.key}

@@ -29,6 +29,10 @@ const PendingPage = lazy(() => import('../features/placement/PendingPage.tsx').t
 const RosterPage = lazy(() => import('../features/placement/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
 const RoutinePage = lazy(() => import('../features/routine/RoutinePage.tsx').then((m) => ({ default: m.RoutinePage })));
 const SafeguardPage = lazy(() => import('../features/routine/SafeguardPage.tsx').then((m) => ({ default: m.SafeguardPage })));
+const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx').then((m) => ({ default: m.TimetablePage })));
+const CustodyListPage = lazy(() => import('../features/timetable/CustodyListPage.tsx').then((m) => ({ default: m.CustodyListPage })));
+const StaffDayPage = lazy(() => import('../features/timetable/StaffDayPage.tsx').then((m) => ({ default: m.StaffDayPage })));
+const AttendancePage = lazy(() => import('../features/timetable/AttendancePage.tsx').then((m) => ({ default: m.AttendancePage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -65,6 +69,10 @@ export const router = createBrowserRouter([
           { path: 'program/:id/peserta', element: <RequirePermission permission="clinical.read"><RosterPage /></RequirePermission> },
           { path: 'penempatan', element: <RequirePermission permission="clinical.read"><PendingPage /></RequirePermission> },
           { path: 'rutinitas', element: <RequirePermission permission="programme.read"><RoutinePage /></RequirePermission> },
+          { path: 'jadwal', element: <RequirePermission permission="timetable.read"><TimetablePage /></RequirePermission> },
+          { path: 'jadwal/pengamanan', element: <RequirePermission permission="timetable.custody"><CustodyListPage /></RequirePermission> },
+          { path: 'jadwal/harian', element: <RequirePermission permission="timetable.read"><StaffDayPage /></RequirePermission> },
+          { path: 'jadwal/sesi/:id/kehadiran', element: <RequirePermission permission="timetable.read"><AttendancePage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fetchWbp, wbpKeys } from './api.ts';
+import { AttendanceSection } from './AttendanceSection.tsx';
 
 // The transfer form pulls in the searchable select; most visits never open it.
 const TransferModal = lazy(() => import('./TransferModal.tsx').then((m) => ({ default: m.TransferModal })));
@@ -84,6 +85,7 @@ export function WbpDetailPage() {
         {t('wbp.printedAt', { date: formatDateTime(new Date().toISOString()) })}
       </Text>
       <WbpFacts w={w} />
+      {can('clinical.read') ? <AttendanceSection wbpId={w.id} /> : null}
       {can('wbp.transfer') && transferOpen ? (
         <Suspense fallback={<Loading />}>
           <TransferModal wbp={w} opened onClose={() => setTransferOpen(false)} />
