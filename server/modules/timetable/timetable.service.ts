@@ -177,7 +177,11 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
     const checker = createConflictChecker(unit.input);
     const all = checker.check(placements.map((p) => (p.id === session.id ? p : { ...p, participantIds: p.participantIds.filter((id) => known.has(id)) })));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const conflicts = all.filter((c) => c.sessionIds.includes(session.id) && !c.kind.startsWith('unknown_')).map((c) => describeConflict(c, session.id, unit, byId));
+    // A session type dropped from the programme since the week was made does not stop its sessions
+    // being moved; a room or staff member from outside the unit (unknown_room, unknown_staff) does.
+    const conflicts = all
+      .filter((c) => c.sessionIds.includes(session.id) && c.kind !== 'unknown_demand' && c.kind !== 'unknown_participant')
+      .map((c) => describeConflict(c, session.id, unit, byId));
     return { end, conflicts };
   }
 
