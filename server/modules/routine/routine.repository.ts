@@ -102,24 +102,8 @@ export async function deleteNonAssociation(db: DbOrTrx, id: string): Promise<voi
   await db.deleteFrom('non_associations').where('id', '=', id).execute();
 }
 
-/** Accounts that work in a unit: its own staff and the staff of organisations granted to it. */
-export async function staffOf(db: DbOrTrx, facilityId: string) {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.full_name', 'u.role'])
-    .where('u.active', '=', true)
-    .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'])
-    .where((eb) => eb.or([
-      eb('u.organization_id', '=', facilityId),
-      eb('u.organization_id', 'in', eb.selectFrom('organization_access').select('grantee_id').where('facility_id', '=', facilityId)),
-    ]))
-    .orderBy('u.full_name')
-    .execute();
-}
-export async function availabilityOf(db: DbOrTrx, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  return db.selectFrom('staff_availability').selectAll().where('user_id', 'in', [...userIds]).orderBy('day_of_week').orderBy('start_time').execute();
-}
+export { availabilityOf, staffOf } from '../../db/staff.ts';
+
 export async function replaceAvailability(db: DbOrTrx, userId: string, windows: readonly { dayOfWeek: number; start: string; end: string }[]): Promise<void> {
   await db.deleteFrom('staff_availability').where('user_id', '=', userId).execute();
   if (windows.length === 0) return;

@@ -75,25 +75,8 @@ export async function activeRooms(db: DbOrTrx, facilityId: string) {
   return db.selectFrom('rooms').select(['id', 'name', 'capacity']).where('facility_id', '=', facilityId).where('active', '=', true).orderBy('name').execute();
 }
 
-/** Accounts that run sessions in a unit: its own staff and the staff of organisations granted to it. */
-export async function staffOf(db: DbOrTrx, facilityId: string) {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.full_name', 'u.role'])
-    .where('u.active', '=', true)
-    .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'])
-    .where((eb) => eb.or([
-      eb('u.organization_id', '=', facilityId),
-      eb('u.organization_id', 'in', eb.selectFrom('organization_access').select('grantee_id').where('facility_id', '=', facilityId)),
-    ]))
-    .orderBy('u.full_name')
-    .execute();
-}
-
-export async function availabilityOf(db: DbOrTrx, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  return db.selectFrom('staff_availability').selectAll().where('user_id', 'in', [...userIds]).orderBy('day_of_week').orderBy('start_time').execute();
-}
+/** Accounts that run sessions in a unit, and their weekly hours. */
+export { availabilityOf, staffOf } from '../../db/staff.ts';
 
 // --- Weeks and sessions ---------------------------------------------------------------------------
 

@@ -1,0 +1,24 @@
+import type { DbOrTrx } from './database.ts';
+
+// Who works in a unit, read by more than one module (the routine's staff hours, the timetable).
+
+/** Accounts that work in a unit: its own staff and the staff of organisations granted to it. */
+export async function staffOf(db: DbOrTrx, facilityId: string) {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.full_name', 'u.role'])
+    .where('u.active', '=', true)
+    .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'])
+    .where((eb) => eb.or([
+      eb('u.organization_id', '=', facilityId),
+      eb('u.organization_id', 'in', eb.selectFrom('organization_access').select('grantee_id').where('facility_id', '=', facilityId)),
+    ]))
+    .orderBy('u.full_name')
+    .execute();
+}
+
+/** The weekly hours of these staff members. */
+export async function availabilityOf(db: DbOrTrx, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('staff_availability').selectAll().where('user_id', 'in', [...userIds]).orderBy('day_of_week').orderBy('start_time').execute();
+}
