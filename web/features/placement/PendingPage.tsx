@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, NativeSelect, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
@@ -12,6 +12,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { fetchPending, placementKeys, type PendingDecision } from './api.ts';
 import { ClassBadge } from './ClassBadge.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
+import { useChosenFacility } from '../../app/facility.ts';
+import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 
 /** Overdue first, then the nearest due date; people without a due date last. */
 function compare(a: PendingDecision, b: PendingDecision): number {
@@ -27,8 +29,7 @@ export function PendingPage() {
   const user = useUser();
   const { can } = useAuth();
   const canSign = can('decision.sign');
-  const [search, setSearch] = useSearchParams();
-  const facility = user.facilities.find((f) => f.id === search.get('upt')) ?? user.facilities[0] ?? null;
+  const { facility, several, choose } = useChosenFacility();
   const facilityId = facility?.id ?? '';
   const [deciding, setDeciding] = useState<PendingDecision | null>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -139,19 +140,9 @@ export function PendingPage() {
         subtitle={user.facilities.length > 1 ? t('placement.subtitle') : `${facility.name} · ${t('placement.subtitle')}`}
         actions={items.length > 0 ? <Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button> : null}
       />
-      {user.facilities.length > 1 ? (
+      {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <NativeSelect
-            label={t('placement.unit')}
-            value={facility.id}
-            onChange={(e) => {
-              const next = new URLSearchParams(search);
-              next.set('upt', e.currentTarget.value);
-              setSearch(next, { replace: true });
-            }}
-            data={user.facilities.map((f) => ({ value: f.id, label: f.name }))}
-            maw={420}
-          />
+          <FacilitySelect label={t('placement.unit')} value={facility.id} onChoose={choose} maw={420} />
         </Paper>
       ) : null}
       <ErrorAlert error={pending.error} onRetry={() => void pending.refetch()} />

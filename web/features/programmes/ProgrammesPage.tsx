@@ -1,12 +1,11 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PROGRAMME_KINDS, type ProgrammeRecord } from '../../../shared/contracts/programmes.ts';
 import { DEFAULT_PROGRAMMES } from '../../../shared/domain/programmes.ts';
-import { useAuth, useUser } from '../../app/auth.tsx';
+import { useAuth } from '../../app/auth.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -16,6 +15,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { addDefaultProgrammes, fetchProgrammes, programmeKeys } from './api.ts';
 import { ProgrammeCard } from './ProgrammeCard.tsx';
 import { ProgrammeFormModal } from './ProgrammeFormModal.tsx';
+import { useChosenFacility } from '../../app/facility.ts';
+import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; programme: ProgrammeRecord };
 
@@ -29,13 +30,10 @@ function compareProgrammes(a: ProgrammeRecord, b: ProgrammeRecord): number {
 /** The programme catalogue of one unit: what it offers, for how long, for how many, with which sessions. */
 export function ProgrammesPage() {
   const { t } = useTranslation();
-  const user = useUser();
   const { can } = useAuth();
   const canManage = can('programme.manage');
   const queryClient = useQueryClient();
-  const [search, setSearch] = useSearchParams();
-  const requested = search.get('upt');
-  const facility = user.facilities.find((f) => f.id === requested) ?? user.facilities[0] ?? null;
+  const { facility, several: severalFacilities, choose } = useChosenFacility();
   const facilityId = facility?.id ?? '';
 
   const catalogue = useQuery({
@@ -87,7 +85,6 @@ export function ProgrammesPage() {
     );
   }
 
-  const severalFacilities = user.facilities.length > 1;
   const addButton = canManage ? (
     <Button onClick={(e) => open({ mode: 'create' }, e.currentTarget)}>{t('programmes.add')}</Button>
   ) : null;
@@ -172,17 +169,14 @@ export function ProgrammesPage() {
       </Text>
       {severalFacilities ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <NativeSelect
+          <FacilitySelect
             label={t('programmes.unit')}
             description={t('programmes.unitHelp')}
             value={facility.id}
-            onChange={(e) => {
-              const next = new URLSearchParams(search);
-              next.set('upt', e.currentTarget.value);
-              setSearch(next, { replace: true });
+            onChoose={(id) => {
+              choose(id);
               setHighlightId(null);
             }}
-            data={user.facilities.map((f) => ({ value: f.id, label: f.name }))}
             maw={420}
           />
         </Paper>

@@ -1,8 +1,7 @@
-import { Button, NativeSelect, Paper, Text } from '@mantine/core';
+import { Button, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth, useUser } from '../../app/auth.tsx';
+import { useAuth } from '../../app/auth.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -13,15 +12,15 @@ import { ExceptionsSection } from './ExceptionsSection.tsx';
 import { RoomsSection } from './RoomsSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 import { WeekSection } from './WeekSection.tsx';
+import { useChosenFacility } from '../../app/facility.ts';
+import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 
 /** The unit's routine that programme sessions must not disturb: the week, exceptions, rooms and staff hours. */
 export function RoutinePage() {
   const { t } = useTranslation();
-  const user = useUser();
   const { can } = useAuth();
   const canManage = can('routine.manage');
-  const [search, setSearch] = useSearchParams();
-  const facility = user.facilities.find((f) => f.id === search.get('upt')) ?? user.facilities[0] ?? null;
+  const { facility, several, choose } = useChosenFacility();
   const facilityId = facility?.id ?? '';
   const routine = useQuery({
     queryKey: routineKeys.routine(facilityId),
@@ -38,7 +37,6 @@ export function RoutinePage() {
     );
   }
 
-  const several = user.facilities.length > 1;
   return (
     <>
       <PageTitle
@@ -51,17 +49,7 @@ export function RoutinePage() {
       </Text>
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <NativeSelect
-            label={t('routine.unit')}
-            value={facility.id}
-            onChange={(e) => {
-              const next = new URLSearchParams(search);
-              next.set('upt', e.currentTarget.value);
-              setSearch(next, { replace: true });
-            }}
-            data={user.facilities.map((f) => ({ value: f.id, label: f.name }))}
-            maw={420}
-          />
+          <FacilitySelect label={t('routine.unit')} value={facility.id} onChoose={choose} maw={420} />
         </Paper>
       ) : null}
       <ErrorAlert error={routine.error} onRetry={() => void routine.refetch()} />

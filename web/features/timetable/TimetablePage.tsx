@@ -2,9 +2,9 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth, useUser } from '../../app/auth.tsx';
+import { useAuth } from '../../app/auth.tsx';
 import { formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -15,26 +15,20 @@ import { fetchWeek, generateWeek, timetableKeys, type TimetableSession, type Tim
 import { addDays, formatDayDate, formatWeek, isIsoDate, mondayOf, sessionLabel, timeText, unplacedText, weekDates } from './labels.ts';
 import { MoveSessionModal } from './MoveSessionModal.tsx';
 import { SessionGroupText } from './SessionParts.tsx';
+import { useChosenFacility } from '../../app/facility.ts';
+import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 
 /** The week's programme sessions for one unit: made by the scheduler, moved by hand, attended. */
 export function TimetablePage() {
   const { t } = useTranslation();
-  const user = useUser();
   const { can } = useAuth();
   const canManage = can('timetable.manage');
   const queryClient = useQueryClient();
-  const [search, setSearch] = useSearchParams();
-  const facility = user.facilities.find((f) => f.id === search.get('facility')) ?? user.facilities[0] ?? null;
+  const { facility, several, search, setParam, choose } = useChosenFacility();
   const facilityId = facility?.id ?? '';
   const weekParam = search.get('week');
   const week = mondayOf(isIsoDate(weekParam) ? weekParam : todayIso());
   const thisWeek = mondayOf(todayIso());
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(search);
-    next.set(key, value);
-    setSearch(next, { replace: true });
-  };
 
   const timetable = useQuery({
     queryKey: timetableKeys.week(facilityId, week),
@@ -62,7 +56,6 @@ export function TimetablePage() {
     );
   }
 
-  const several = user.facilities.length > 1;
   const data = timetable.data;
   let body: ReactNode = null;
   if (timetable.isPending) body = <Loading />;
@@ -113,13 +106,7 @@ export function TimetablePage() {
       <Paper withBorder p="sm" mb="md" className="no-print">
         <Group align="flex-end" gap="sm" wrap="wrap">
           {several ? (
-            <NativeSelect
-              label={t('timetable.unit')}
-              value={facility.id}
-              onChange={(e) => setParam('facility', e.currentTarget.value)}
-              data={user.facilities.map((f) => ({ value: f.id, label: f.name }))}
-              miw={240}
-            />
+            <FacilitySelect label={t('timetable.unit')} value={facility.id} onChoose={choose} miw={240} />
           ) : null}
           <TextInput
             type="date"
@@ -154,7 +141,7 @@ function DayListLinks({ facilityId, week }: { facilityId: string; week: string }
   const today = todayIso();
   const [chosen, setChosen] = useState<string | null>(null);
   const date = chosen !== null && dates.includes(chosen) ? chosen : dates.includes(today) ? today : week;
-  const query = `facility=${encodeURIComponent(facilityId)}&date=${date}`;
+  const query = `upt=${encodeURIComponent(facilityId)}&date=${date}`;
   return (
     <Paper withBorder p="sm" mb="md" className="no-print" component="section" aria-labelledby="timetable-day-lists">
       <Title order={2} size="h5" id="timetable-day-lists" mb="xs">{t('timetable.dayLists')}</Title>
