@@ -4,7 +4,8 @@ import { openPglite } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { NewWbp } from '../server/db/schema.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
-import { seededRandom, pick, intBetween, addDays } from '../server/seed/random.ts';
+import { seededRandom, pick, intBetween } from '../server/seed/random.ts';
+import { addDays } from '../shared/domain/dates.ts';
 import { FAMILY, MALE_GIVEN } from '../server/seed/names.ts';
 import { type Figure, percentile, sample } from './harness.ts';
 

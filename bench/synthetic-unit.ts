@@ -1,3 +1,4 @@
+import { addDays } from '../shared/domain/dates.ts';
 import { DEFAULT_PROGRAMMES } from '../shared/domain/programmes.ts';
 import { demandFromSessionType, type SchedulerInput } from '../shared/domain/scheduler.ts';
 import { intBetween, pick, seededRandom } from '../server/seed/random.ts';
@@ -7,11 +8,11 @@ type Participant = Input['participants'][number];
 type Demand = Input['demands'][number];
 
 /** The week planned: a Monday, week 2 of the programme calendar (weekly and two-weekly sessions due, four-weekly not). */
-export const SYNTHETIC_WEEK = '2026-11-23';
-export const SYNTHETIC_WEEK_INDEX = 2;
+const SYNTHETIC_WEEK = '2026-11-23';
+const SYNTHETIC_WEEK_INDEX = 2;
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
-const DATES = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+const DATES = WEEKDAYS.map((dayOfWeek) => addDays(SYNTHETIC_WEEK, dayOfWeek - 1));
 
 /** Staff and the session types each may run (doctor, nurse, two psychologists, four counsellors, two pembinaan officers, a religious instructor, a vocational trainer). */
 const STAFF: { id: string; name: string; days: number[]; start: string; end: string }[] = [

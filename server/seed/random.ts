@@ -18,11 +18,8 @@ export function intBetween(random: () => number, min: number, max: number): numb
   return min + Math.floor(random() * (max - min + 1));
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// Date arithmetic is shared; re-exported for the seed and the benchmarks, which take it from here.
+export { addDays } from '../../shared/domain/dates.ts';
 
 export function addMonths(isoDate: string, months: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

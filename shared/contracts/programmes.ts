@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLASSES, REHAB_PLACES } from './clinical.ts';
 
 export const PROGRAMME_KINDS = ['education', 'medical', 'social', 'post_rehab', 'ptrm', 'vct_counselling'] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
@@ -71,7 +72,7 @@ export const decisionRequest = z.object({
   decreeNumber: z.string().trim().min(3).max(80),
   decreeDate: z.iso.date(),
   programmeIds: z.array(z.uuid()).min(1).max(4),
-  place: z.enum(['inside_unit', 'outside_unit']).default('inside_unit'),
+  place: z.enum(REHAB_PLACES).default('inside_unit'),
   note: z.string().trim().max(2000).nullable().default(null),
 });
 export type DecisionRequest = z.infer<typeof decisionRequest>;
@@ -86,7 +87,7 @@ export const enrolmentRecord = z.object({
   programmeId: z.uuid(),
   programmeName: z.string(),
   status: z.enum(ENROLMENT_STATUSES),
-  finalClass: z.enum(['rendah', 'menengah', 'tinggi']),
+  finalClass: z.enum(CLASSES),
   napzaSeverity: z.number().int().nullable(),
   startDate: z.string().nullable(),
   expectedEndDate: z.string().nullable(),
@@ -104,7 +105,7 @@ export const decisionRecord = z.object({
   assessmentId: z.uuid(),
   decreeNumber: z.string(),
   decreeDate: z.string(),
-  place: z.enum(['inside_unit', 'outside_unit']),
+  place: z.enum(REHAB_PLACES),
   note: z.string().nullable(),
   decidedBy: z.string().nullable(),
   screenedOn: z.string().nullable(),
@@ -120,9 +121,9 @@ export const pendingDecision = z.object({
   fullName: z.string(),
   sdpNumber: z.string(),
   assessmentId: z.uuid(),
-  finalClass: z.enum(['rendah', 'menengah', 'tinggi']),
+  finalClass: z.enum(CLASSES),
   recommendedTypes: z.array(z.string()),
-  recommendedPlace: z.enum(['inside_unit', 'outside_unit']).nullable(),
+  recommendedPlace: z.enum(REHAB_PLACES).nullable(),
   screenedOn: z.string().nullable(),
   dueOn: z.string().nullable(),
   workingDaysLeft: z.number().int().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'routine.timeFormat' });
+/** A clock time HH:MM, 00:00–23:59. */
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'routine.timeFormat' });
 const ordered = <T extends { start: string; end: string }>(v: T) => v.start < v.end;
 const orderMessage = { message: 'routine.endBeforeStart', path: ['end'] };
 
@@ -13,8 +14,8 @@ export const routineBlockBody = z
     label: z.string().trim().min(2).max(80),
     /** ISO day of week: 1 Monday … 7 Sunday. */
     dayOfWeek: z.number().int().min(1).max(7),
-    start: time,
-    end: time,
+    start: timeOfDay,
+    end: timeOfDay,
   })
   .refine(ordered, orderMessage);
 export const routineBlock = z.object({ id: z.uuid(), kind: z.enum(ROUTINE_KINDS), label: z.string(), dayOfWeek: z.number().int(), start: z.string(), end: z.string() });
@@ -26,8 +27,8 @@ export const routineExceptionBody = z
     kind: z.enum(EXCEPTION_KINDS),
     label: z.string().trim().min(2).max(120),
     date: z.iso.date(),
-    start: time.nullable().default(null),
-    end: time.nullable().default(null),
+    start: timeOfDay.nullable().default(null),
+    end: timeOfDay.nullable().default(null),
   })
   .refine((v) => (v.start === null) === (v.end === null), { message: 'routine.bothOrNeither', path: ['end'] })
   .refine((v) => v.start === null || v.end === null || v.start < v.end, orderMessage);
@@ -46,8 +47,8 @@ export const room = z.object({ id: z.uuid(), name: z.string(), capacity: z.numbe
 export const courtDateBody = z
   .object({
     date: z.iso.date(),
-    start: time.nullable().default(null),
-    end: time.nullable().default(null),
+    start: timeOfDay.nullable().default(null),
+    end: timeOfDay.nullable().default(null),
     note: z.string().trim().max(200).nullable().default(null),
   })
   .refine((v) => (v.start === null) === (v.end === null), { message: 'routine.bothOrNeither', path: ['end'] })
@@ -64,7 +65,7 @@ export const nonAssociation = z.object({
 
 /** When a staff member can run sessions, weekly. */
 export const availabilityBody = z.object({
-  windows: z.array(z.object({ dayOfWeek: z.number().int().min(1).max(7), start: time, end: time }).refine(ordered, orderMessage)).max(50),
+  windows: z.array(z.object({ dayOfWeek: z.number().int().min(1).max(7), start: timeOfDay, end: timeOfDay }).refine(ordered, orderMessage)).max(50),
 });
 export const availability = z.object({
   userId: z.uuid(), fullName: z.string(), role: z.string(),

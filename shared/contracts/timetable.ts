@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isoWeekday } from '../domain/dates.ts';
 import { CONFLICT_KINDS, UNPLACED_CODES } from '../domain/scheduler.ts';
 import { SESSION_MODES } from './programmes.ts';
+import { timeOfDay } from './routine.ts';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'routine.timeFormat' });
-const monday = z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, { message: 'timetable.weekStartMonday' });
+const monday = z.iso.date().refine((d) => isoWeekday(d) === 1, { message: 'timetable.weekStartMonday' });
 
 export const weekQuery = z.object({ week: monday });
 export const generateWeekBody = z.object({ weekStart: monday });
@@ -70,7 +71,7 @@ export type TimetableWeek = z.infer<typeof timetableWeek>;
 /** Where a session is to be moved: its new day, start, room and staff member (the length stays). */
 export const moveBody = z.object({
   date: z.iso.date(),
-  start: time,
+  start: timeOfDay,
   roomId: z.uuid(),
   staffId: z.uuid(),
   version: z.number().int().min(1),

@@ -1,3 +1,29 @@
+// Calendar dates are ISO strings (YYYY-MM-DD) everywhere. Arithmetic on them is done at UTC
+// midnight, where every day has 24 hours, so no time zone or clock change can shift a date.
+
+const DAY_MS = 86_400_000;
+const utcMidnight = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
+
+/** The date `days` days after `isoDate` (before it when negative). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`: negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+/** ISO day of the week: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(isoDate: string): number {
+  return ((new Date(utcMidnight(isoDate)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** The Monday of the ISO week holding a date. */
+export function mondayOf(isoDate: string): string {
+  return addDays(isoDate, 1 - isoWeekday(isoDate));
+}
+
 /** Whole years between an ISO birth date and `today` (both YYYY-MM-DD), or null when unknown. */
 export function ageInYears(birthDate: string | null, today: string): number | null {
   if (!birthDate) return null;

@@ -1,7 +1,8 @@
-import { addWorkingDays } from './workdays.ts';
+import type { RehabClass } from '../contracts/clinical.ts';
+import { addDays } from './dates.ts';
+import { DECISION_STANDARD_WORKING_DAYS, addWorkingDays } from './workdays.ts';
 
-export type RehabClassName = 'rendah' | 'menengah' | 'tinggi';
-const CLASS_RANK: Record<RehabClassName, number> = { tinggi: 3, menengah: 2, rendah: 1 };
+const CLASS_RANK: Record<RehabClass, number> = { tinggi: 3, menengah: 2, rendah: 1 };
 
 /**
  * UU 35/2009 Pasal 127: rehabilitation outside the unit only for pure self-users. The articles
@@ -16,14 +17,12 @@ export function outsideUnitAllowed(caseArticles: readonly string[], selfUseArtic
 
 /** The programme's end if it started on `start`: its length in weeks, counted in days. */
 export function programmeEnd(start: string, durationWeeks: number): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + durationWeeks * 7);
-  return d.toISOString().slice(0, 10);
+  return addDays(start, durationWeeks * 7);
 }
 
 export interface WaitlistCandidate {
   id: string;
-  finalClass: RehabClassName;
+  finalClass: RehabClass;
   napzaSeverity: number | null;
   expectedReleaseDate: string | null;
   decidedOn: string;
@@ -58,6 +57,6 @@ export function orderWaitlist<C extends WaitlistCandidate>(candidates: readonly 
 }
 
 /** The 14-working-day service standard, from the screening to the head of unit's decision. */
-export function decisionDue(screenedOn: string, holidays: ReadonlySet<string>, standard = 14): string {
-  return addWorkingDays(screenedOn, standard, holidays);
+export function decisionDue(screenedOn: string, holidays: ReadonlySet<string>): string {
+  return addWorkingDays(screenedOn, DECISION_STANDARD_WORKING_DAYS, holidays);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SESSION_MODES, type SessionTypeBody } from '../contracts/programmes.ts';
+import { addDays, daysBetween, isoWeekday } from './dates.ts';
 
 /**
  * The automatic weekly timetable of a unit's rehabilitation programmes (domain.md §2): sessions
@@ -38,12 +39,6 @@ export function toMinutes(time: string): number {
 /** The `HH:MM` clock time of minutes since midnight. */
 export function toClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const ordered = (r: { start: string; end: string }) => toMinutes(r.start) < toMinutes(r.end);
@@ -131,7 +126,7 @@ const MONDAY_TO_FRIDAY = [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, start:
 export const schedulerInputSchema = z
   .object({
     /** Monday of the week to plan (YYYY-MM-DD). */
-    weekStart: isoDate.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, { message: 'scheduler.weekStartMonday' }),
+    weekStart: isoDate.refine((d) => isoWeekday(d) === 1, { message: 'scheduler.weekStartMonday' }),
     /**
      * Which week of the programme calendar this is: a demand held every n weeks is due when
      * weekIndex is a multiple of n (week 0 holds everything). The caller counts the weeks.
@@ -382,7 +377,7 @@ class Week {
   }
 
   dayIndexOf(date: string): number {
-    const diff = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${this.input.weekStart}T00:00:00Z`)) / 86_400_000);
+    const diff = daysBetween(this.input.weekStart, date);
     return diff >= 0 && diff < 7 ? diff : -1;
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXCEPTION_KINDS as STORED_EXCEPTION_KINDS, ROUTINE_KINDS as STORED_ROUTINE_KINDS } from '../contracts/routine.ts';
 import { EXCEPTION_KINDS, ROUTINE_KINDS } from './scheduler.ts';
 import {
-  type CalendarEvent, EXCEPTION_KIND_TO_SCHEDULER, ROUTINE_KIND_TO_SCHEDULER, mondayOf, movedEnd, renderCalendar, weekIndexOf,
+  type CalendarEvent, EXCEPTION_KIND_TO_SCHEDULER, ROUTINE_KIND_TO_SCHEDULER, movedEnd, renderCalendar, weekIndexOf,
 } from './timetable.ts';
 
 describe('weekIndexOf', () => {
@@ -18,24 +18,6 @@ describe('weekIndexOf', () => {
 
   it('counts a Monday before the epoch as week 0', () => {
     expect(weekIndexOf('2023-12-25')).toBe(0);
-  });
-});
-
-describe('mondayOf', () => {
-  it.each([
-    ['2026-11-16', 'Monday'],
-    ['2026-11-17', 'Tuesday'],
-    ['2026-11-18', 'Wednesday'],
-    ['2026-11-19', 'Thursday'],
-    ['2026-11-20', 'Friday'],
-    ['2026-11-21', 'Saturday'],
-    ['2026-11-22', 'Sunday'],
-  ])('gives Monday 16 November 2026 for %s (%s)', (day) => {
-    expect(mondayOf(day)).toBe('2026-11-16');
-  });
-
-  it('goes back across the end of a year', () => {
-    expect(mondayOf('2027-01-01')).toBe('2026-12-28');
   });
 });
 

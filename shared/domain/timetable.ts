@@ -1,5 +1,10 @@
 import type { ROUTINE_KINDS as STORED_ROUTINE_KINDS, EXCEPTION_KINDS as STORED_EXCEPTION_KINDS } from '../contracts/routine.ts';
-import type { EXCEPTION_KINDS, RoutineKind } from './scheduler.ts';
+import { daysBetween } from './dates.ts';
+import { type EXCEPTION_KINDS, type RoutineKind, toClock, toMinutes } from './scheduler.ts';
+
+// Still exported here for server/modules/timetable, which imports it from this file; the date
+// helpers live in dates.ts.
+export { addDays } from './dates.ts';
 
 /** The stored routine kinds (English codes) as the scheduler's Indonesian ones. */
 export const ROUTINE_KIND_TO_SCHEDULER: Record<(typeof STORED_ROUTINE_KINDS)[number], RoutineKind> = {
@@ -20,8 +25,7 @@ export const EXCEPTION_KIND_TO_SCHEDULER: Record<(typeof STORED_EXCEPTION_KINDS)
 };
 
 /** Monday 1 January 2024: week 0 of the programme calendar. */
-const CALENDAR_EPOCH = Date.UTC(2024, 0, 1);
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const CALENDAR_EPOCH = '2024-01-01';
 
 /**
  * Which week of the programme calendar a Monday is: a session type held every n weeks is due in
@@ -29,19 +33,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  * tests fall in the same week across a region).
  */
 export function weekIndexOf(monday: string): number {
-  return Math.max(0, Math.round((Date.parse(`${monday}T00:00:00Z`) - CALENDAR_EPOCH) / WEEK_MS));
-}
-
-export function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday of the ISO week holding a date. */
-export function mondayOf(isoDay: string): string {
-  const day = new Date(`${isoDay}T00:00:00Z`).getUTCDay();
-  return addDays(isoDay, -((day + 6) % 7));
+  return Math.max(0, Math.round(daysBetween(CALENDAR_EPOCH, monday) / 7));
 }
 
 /** Session types held in the morning: the TC morning meeting opens the day. */
@@ -50,10 +42,8 @@ export const MORNING_WINDOW = { start: '07:00', end: '11:00' } as const;
 
 /** The end of a session moved to a new start, keeping its length. Null when it would pass midnight. */
 export function movedEnd(start: string, originalStart: string, originalEnd: string): string | null {
-  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  const end = minutes(start) + minutes(originalEnd) - minutes(originalStart);
-  if (end > 24 * 60) return null;
-  return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+  const end = toMinutes(start) + toMinutes(originalEnd) - toMinutes(originalStart);
+  return end > 24 * 60 ? null : toClock(end);
 }
 
 // --- iCalendar (RFC 5545) -------------------------------------------------------------------------

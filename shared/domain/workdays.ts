@@ -1,16 +1,7 @@
-function dayOfWeek(isoDate: string): number {
-  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-}
-
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, isoWeekday } from './dates.ts';
 
 export function isWorkingDay(isoDate: string, holidays: ReadonlySet<string>): boolean {
-  const dow = dayOfWeek(isoDate);
-  return dow !== 0 && dow !== 6 && !holidays.has(isoDate);
+  return isoWeekday(isoDate) <= 5 && !holidays.has(isoDate);
 }
 
 /** The date `days` working days after `start` (weekends and the given holidays skipped). */
@@ -18,7 +9,7 @@ export function addWorkingDays(start: string, days: number, holidays: ReadonlySe
   let date = start;
   let left = days;
   while (left > 0) {
-    date = nextDay(date);
+    date = addDays(date, 1);
     if (isWorkingDay(date, holidays)) left -= 1;
   }
   return date;
@@ -27,7 +18,7 @@ export function addWorkingDays(start: string, days: number, holidays: ReadonlySe
 /** Working days after `start` up to and including `end` (0 when end is not after start). */
 export function workingDaysBetween(start: string, end: string, holidays: ReadonlySet<string>): number {
   let count = 0;
-  for (let date = nextDay(start); date <= end; date = nextDay(date)) if (isWorkingDay(date, holidays)) count += 1;
+  for (let date = addDays(start, 1); date <= end; date = addDays(date, 1)) if (isWorkingDay(date, holidays)) count += 1;
   return count;
 }
 
