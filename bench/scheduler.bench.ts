@@ -1,7 +1,6 @@
 import loadHighs from 'highs';
 import {
-  type ConflictKind, type SchedulerInput, type ScheduleResult, type SessionPlacement,
-  createConflictChecker, demandKey, findConflicts, scheduleWeek, toMinutes, weekGrid,
+  type ConflictKind, type PreparedWeek, type ScheduleResult, type SessionPlacement, demandKey, prepareWeek, scheduleWeek, toClock, toMinutes,
 } from '../shared/domain/scheduler.ts';
 import { type Figure, percentile, sample } from './harness.ts';
 import { syntheticUnit } from './synthetic-unit.ts';
@@ -16,7 +15,7 @@ const MILP_SECONDS = 120;
  *
  * What is compared. Both solve the same problem: the groups are the heuristic's own (formGroups,
  * inside scheduleWeek), so the sessions to place are identical; each session may start at any
- * start of the slot grid, in any room and with any staff member that `createConflictChecker`
+ * start of the slot grid, in any room and with any staff member that the conflict checker
  * accepts for it alone (the model's candidates come from the checker, not from the heuristic's
  * own filters); and no participant, staff member or room may hold two sessions in one grid slot.
  * The objective is the number of sessions placed. The heuristic's wish to spread a group's
@@ -47,13 +46,14 @@ const MILP_SECONDS = 120;
  */
 export async function schedulerBench(): Promise<Figure[]> {
   const input = syntheticUnit();
-  const result = scheduleWeek(input);
-  const conflicts = findConflicts(input, result.sessions);
+  const week = prepareWeek(input);
+  const result = week.schedule();
+  const conflicts = week.check(result.sessions);
   if (conflicts.length > 0) throw new Error(`the heuristic's timetable has ${conflicts.length} conflicts: ${conflicts[0]!.reason}`);
   const times = await sample(async () => scheduleWeek(input), RUNS, 2);
   const heuristicMs = percentile(times, 50);
 
-  const model = buildModel(input, result);
+  const model = buildModel(week, result);
   console.log([
     `synthetic unit: ${input.participants.length} participants, ${result.groups.length} groups (${result.groups.filter((g) => g.mode === 'group').length} group-mode), `
       + `${input.staff.length} staff, ${input.rooms.length} rooms; ${result.stats.required} sessions due (${model.sessionCount} to place in ${model.units.length} groups or people)`,
@@ -63,16 +63,16 @@ export async function schedulerBench(): Promise<Figure[]> {
   // Cold: the solver on its own, the baseline of time.
   const cold = await solveModel(model);
   console.log(`HiGHS cold: ${describeSolve(cold)}`);
-  const exact = await provenOptimum(input, result, model, cold);
+  const exact = await provenOptimum(week, result, model, cold);
 
   // A tight week: one counsellor on leave, so not everything fits and the optimum is not simply "all".
-  const tightInput = syntheticUnit(undefined, { staffOnLeave: ['konselor1'] });
-  const tight = scheduleWeek(tightInput);
-  const tightConflicts = findConflicts(tightInput, tight.sessions);
+  const tightWeek = prepareWeek(syntheticUnit(undefined, { staffOnLeave: ['konselor1'] }));
+  const tight = tightWeek.schedule();
+  const tightConflicts = tightWeek.check(tight.sessions);
   if (tightConflicts.length > 0) throw new Error(`the heuristic's tight timetable has ${tightConflicts.length} conflicts: ${tightConflicts[0]!.reason}`);
-  const tightModel = buildModel(tightInput, tight);
+  const tightModel = buildModel(tightWeek, tight);
   console.log(`tight week (konselor1 on leave): heuristic ${tight.stats.placed} of ${tight.stats.required}; ${describeModel(tightModel)}`);
-  const tightExact = await provenOptimum(tightInput, tight, tightModel, null);
+  const tightExact = await provenOptimum(tightWeek, tight, tightModel, null);
 
   return [
     {
@@ -93,9 +93,9 @@ interface Solve { status: string; objective: number; bound: number; seconds: num
  * HiGHS solves again from the heuristic's timetable as MIP start (it checks a start, it does not
  * trust it). Without a proof it is the best bound, and says so.
  */
-async function provenOptimum(input: SchedulerInput, result: ScheduleResult, model: Model, cold: Solve | null): Promise<{ value: number; proof: string }> {
+async function provenOptimum(week: PreparedWeek, result: ScheduleResult, model: Model, cold: Solve | null): Promise<{ value: number; proof: string }> {
   const check = (run: Solve) => {
-    const wrong = findConflicts(input, run.placements);
+    const wrong = week.check(run.placements);
     if (wrong.length > 0) throw new Error(`the MILP timetable has ${wrong.length} conflicts: ${wrong[0]!.reason}`);
     if (result.stats.placed > run.bound + 1e-6) throw new Error(`the heuristic placed ${result.stats.placed}, above the MILP bound ${run.bound}: the model is wrong`);
   };
@@ -161,10 +161,10 @@ interface Model {
   columns: ({ kind: 'y'; unit: number; date: string; start: number; end: number } | { kind: 'a'; y: number; room: string } | { kind: 'b'; y: number; staff: string })[];
 }
 
-function buildModel(input: SchedulerInput, result: ScheduleResult): Model {
+function buildModel(week: PreparedWeek, result: ScheduleResult): Model {
   const began = performance.now();
-  const checker = createConflictChecker(input);
-  const slotMinutes = input.slotMinutes ?? 30;
+  const { input } = week;
+  const { slotMinutes } = input;
   const durations = new Map(input.demands.map((d) => [demandKey(d), d.durationMinutes]));
   // The sessions to place: the heuristic's placed and unplaced ones (people left out of every group have none).
   const byUnit = new Map<string, Unit>();
@@ -177,7 +177,7 @@ function buildModel(input: SchedulerInput, result: ScheduleResult): Model {
   result.sessions.forEach(add);
   result.unplaced.filter((u) => u.stage === 'placement').forEach(add);
   const units = [...byUnit.values()];
-  const grid = weekGrid(input);
+  const grid = week.grid();
   const slotsPerDay = Math.max(...grid.map((d) => d.starts.length));
   const columns: Model['columns'] = [];
   const rows: { lower: number; upper: number; entries: [number, number][] }[] = [];
@@ -203,10 +203,10 @@ function buildModel(input: SchedulerInput, result: ScheduleResult): Model {
       day.starts.forEach((start, slotOfDay) => {
         const end = toMinutes(start) + duration;
         if (end > 1440) return;
-        const probe = { ...session, date: day.date, start, end: clock(end), roomId: PROBE, staffId: PROBE };
-        if (checker.check([probe]).some((c) => TIME_KINDS.has(c.kind))) return;
-        const rooms = roomIds.filter((roomId) => !checker.check([{ ...probe, roomId }]).some((c) => ROOM_KINDS.has(c.kind)));
-        const staff = staffIds.filter((staffId) => !checker.check([{ ...probe, staffId }]).some((c) => STAFF_KINDS.has(c.kind)));
+        const probe = { ...session, date: day.date, start, end: toClock(end), roomId: PROBE, staffId: PROBE };
+        if (week.check([probe]).some((c) => TIME_KINDS.has(c.kind))) return;
+        const rooms = roomIds.filter((roomId) => !week.check([{ ...probe, roomId }]).some((c) => ROOM_KINDS.has(c.kind)));
+        const staff = staffIds.filter((staffId) => !week.check([{ ...probe, staffId }]).some((c) => STAFF_KINDS.has(c.kind)));
         if (rooms.length === 0 || staff.length === 0) return;
         productCount += rooms.length * staff.length;
         const y = columns.length;
@@ -268,10 +268,6 @@ function buildModel(input: SchedulerInput, result: ScheduleResult): Model {
   };
 }
 
-function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 const STATUS: Record<number, string> = { 7: 'Optimal', 8: 'Infeasible', 13: 'Time limit reached', 15: 'Unknown', 17: 'Interrupted' };
 
 async function solveModel(model: Model, start?: readonly SessionPlacement[]): Promise<Solve> {
@@ -306,7 +302,7 @@ async function solveModel(model: Model, start?: readonly SessionPlacement[]): Pr
         if (c.kind !== 'y' || value[i]! < 0.5) return;
         const session = model.units[c.unit]!.sessions[used[c.unit]!]!;
         used[c.unit]! += 1;
-        placements.push({ ...session, date: c.date, start: clock(c.start), end: clock(c.end), roomId: roomOf.get(i)!, staffId: staffOf.get(i)! });
+        placements.push({ ...session, date: c.date, start: toClock(c.start), end: toClock(c.end), roomId: roomOf.get(i)!, staffId: staffOf.get(i)! });
       });
       return { status, objective: placements.length, bound: Number(m.info.get('mip_dual_bound')), seconds, placements };
     },

@@ -393,23 +393,45 @@ export interface ConflictChecker {
   check(sessions: readonly SessionPlacement[]): Conflict[];
 }
 
+/** Each open day's start times of the slot grid. */
+export interface GridDay { date: string; dayOfWeek: number; starts: string[] }
+
+/** A unit's week, parsed and resolved once, for a caller that schedules it and checks timetables against it. */
+export interface PreparedWeek extends ConflictChecker {
+  /** The input with its defaults filled in. */
+  readonly input: ParsedSchedulerInput;
+  /** What scheduleWeek gives for the same input. */
+  schedule(): ScheduleResult;
+  /** What weekGrid gives for the same input. */
+  grid(): GridDay[];
+}
+
+export function prepareWeek(input: SchedulerInput): PreparedWeek {
+  const week = new Week(schedulerInputSchema.parse(input));
+  return {
+    input: week.input,
+    check: (sessions) => checkSessions(week, sessions),
+    schedule: () => schedule(week),
+    grid: () => gridOf(week),
+  };
+}
+
 /** Prepares the unit's week once, for checking timetable after timetable (live checking of manual moves). */
 export function createConflictChecker(input: SchedulerInput): ConflictChecker {
-  const week = new Week(schedulerInputSchema.parse(input));
-  return { check: (sessions) => checkSessions(week, sessions) };
+  return prepareWeek(input);
 }
 
 /** Every overlap and broken rule of a timetable, each with a reason; empty when the timetable is sound. */
 export function findConflicts(input: SchedulerInput, sessions: readonly SessionPlacement[]): Conflict[] {
-  return createConflictChecker(input).check(sessions);
+  return prepareWeek(input).check(sessions);
 }
 
 function checkSessions(week: Week, sessions: readonly SessionPlacement[]): Conflict[] {
   const conflicts: Conflict[] = [];
-  const timed: { s: SessionPlacement; day: number; start: number; end: number }[] = [];
+  const timed: { s: SessionPlacement; people: Set<string>; day: number; start: number; end: number }[] = [];
   for (const s of sessions) {
     const t = checkOne(week, s, conflicts);
-    if (t) timed.push({ s, ...t });
+    if (t) timed.push({ s, people: new Set(s.participantIds), ...t });
   }
   // Pairs: sweep each day's sessions in start order.
   timed.sort((a, b) => a.day - b.day || a.start - b.start || a.end - b.end);
@@ -426,9 +448,8 @@ function checkSessions(week: Week, sessions: readonly SessionPlacement[]): Confl
       const when = `${cur.s.date} ${toClock(Math.max(prev.start, cur.start))}`;
       if (prev.s.staffId === cur.s.staffId) conflicts.push({ kind: 'staff_double_booked', sessionIds: ids, staffId: cur.s.staffId, reason: `staff ${cur.s.staffId} has two sessions at ${when}` });
       if (prev.s.roomId === cur.s.roomId) conflicts.push({ kind: 'room_double_booked', sessionIds: ids, roomId: cur.s.roomId, reason: `room ${cur.s.roomId} holds two sessions at ${when}` });
-      const prevPeople = new Set(prev.s.participantIds);
-      for (const pid of new Set(cur.s.participantIds)) {
-        if (prevPeople.has(pid)) conflicts.push({ kind: 'participant_double_booked', sessionIds: ids, participantId: pid, reason: `participant ${pid} has two sessions at ${when}` });
+      for (const pid of cur.people) {
+        if (prev.people.has(pid)) conflicts.push({ kind: 'participant_double_booked', sessionIds: ids, participantId: pid, reason: `participant ${pid} has two sessions at ${when}` });
       }
     }
     active.push(cur);
@@ -837,8 +858,11 @@ interface Problem {
 }
 
 /** The grid: each open day's start times (minutes), in the form the exact model of the benchmark also uses. */
-export function weekGrid(input: SchedulerInput): { date: string; dayOfWeek: number; starts: string[] }[] {
-  const week = new Week(schedulerInputSchema.parse(input));
+export function weekGrid(input: SchedulerInput): GridDay[] {
+  return prepareWeek(input).grid();
+}
+
+function gridOf(week: Week): GridDay[] {
   const g = week.input.slotMinutes;
   return week.days.filter((d) => !d.closedBy).map((d) => {
     const starts: string[] = [];
@@ -847,8 +871,8 @@ export function weekGrid(input: SchedulerInput): { date: string; dayOfWeek: numb
   });
 }
 
-function buildProblem(parsed: ParsedSchedulerInput): Problem {
-  const week = new Week(parsed);
+function buildProblem(week: Week): Problem {
+  const parsed = week.input;
   const g = parsed.slotMinutes;
   const perDay = Math.max(1, ...week.days.map((d) => Math.ceil((d.close - d.open) / g)));
   const slotCount = 7 * perDay;
@@ -920,12 +944,14 @@ function buildProblem(parsed: ParsedSchedulerInput): Problem {
   const due = parsed.demands.filter((d) => isDue(d, parsed.weekIndex));
   const largestRoom = (demand: Demand) => Math.max(0, ...(demand.roomIds ?? parsed.rooms.map((r) => r.id))
     .map((rid) => week.roomIndex.get(rid)).filter((ri): ri is number => ri !== undefined).map((ri) => parsed.rooms[ri]!.capacity));
-  const sizeLimit = (d: Demand) => (d.mode === 'individual' ? 0 : d.mode === 'community' ? largestRoom(d) || Number.MAX_SAFE_INTEGER : Math.min(d.maxGroup!, largestRoom(d) >= d.minGroup! ? largestRoom(d) : d.maxGroup!));
-  const ordering = due.map((d, i) => ({ d, i })).sort((a, b) => (a.d.programmeId < b.d.programmeId ? -1 : a.d.programmeId > b.d.programmeId ? 1 : 0)
-    || sizeLimit(a.d) - sizeLimit(b.d) || a.i - b.i);
+  const sizeLimit = (d: Demand, largest: number) => (d.mode === 'individual' ? 0 : d.mode === 'community' ? largest || Number.MAX_SAFE_INTEGER : Math.min(d.maxGroup!, largest >= d.minGroup! ? largest : d.maxGroup!));
+  const ordering = due.map((d, i) => {
+    const largest = largestRoom(d);
+    return { d, i, largest, limit: sizeLimit(d, largest) };
+  }).sort((a, b) => (a.d.programmeId < b.d.programmeId ? -1 : a.d.programmeId > b.d.programmeId ? 1 : 0) || a.limit - b.limit || a.i - b.i);
   const finest = new Map<string, string[][]>();
 
-  for (const { d: demand } of ordering) {
+  for (const { d: demand, largest } of ordering) {
     const key = demandKey(demand);
     const enrolled: number[] = [];
     participants.forEach((p, pi) => {
@@ -965,7 +991,6 @@ function buildProblem(parsed: ParsedSchedulerInput): Problem {
     };
     const signatures = new Map(able.map((pi) => [pi, signature(pi)]));
     able.sort((a, b) => (signatures.get(a)! < signatures.get(b)! ? 1 : signatures.get(a)! > signatures.get(b)! ? -1 : a - b));
-    const largest = largestRoom(demand);
     let minSize = demand.minGroup ?? 1;
     let maxSize = demand.maxGroup ?? able.length;
     if (demand.mode === 'community') {
@@ -1028,10 +1053,71 @@ const SQUEAKY_ROUNDS = 8;
  */
 const SCARCITY_WEIGHTS = [1, 0, 3];
 
-class Placement {
-  readonly nP: number;
-  readonly nK: number;
-  readonly nR: number;
+/**
+ * What the waiting sessions ask of staff and rooms, with the per-unit constants it is spread by.
+ * Before anything is placed it is the same for every greedy pass, so `openingLoad` works it out
+ * once and each pass starts from a copy.
+ */
+interface Load {
+  /** Per participant: the units they are a member of. */
+  readonly unitsOf: number[][];
+  /** Per unit: 1 / its (start, room, staff) options, the share of its demand on each. */
+  readonly weight: number[];
+  /** Per unit: the staff who could run it at some start. */
+  readonly unitStaff: number[][];
+  /** Demand on each staff/room slot by the sessions still waiting, spread evenly over their options. */
+  readonly staffPressure: Float64Array;
+  readonly roomPressure: Float64Array;
+  /** Minutes still wanted of each staff member by the waiting sessions (each shared evenly among the staff who could run it). */
+  readonly staffWanted: Float64Array;
+}
+
+function openingLoad(pb: Problem): Load {
+  const input = pb.week.input;
+  const unitsOf: number[][] = input.participants.map(() => []);
+  pb.units.forEach((u, ui) => {
+    for (const pi of u.members) unitsOf[pi]!.push(ui);
+  });
+  const opening: Load = {
+    unitsOf,
+    weight: pb.units.map((u) => {
+      let options = 0;
+      u.staffAt.forEach((staff) => {
+        options += staff.length * u.rooms.length;
+      });
+      return options > 0 ? 1 / options : 0;
+    }),
+    unitStaff: pb.units.map((u) => [...new Set(u.staffAt.flat())]),
+    staffPressure: new Float64Array(input.staff.length * pb.slotCount),
+    roomPressure: new Float64Array(input.rooms.length * pb.slotCount),
+    staffWanted: new Float64Array(input.staff.length),
+  };
+  for (let s = 0; s < pb.sessionUnit.length; s += 1) spreadDemand(pb, opening, s, 1);
+  return opening;
+}
+
+/** Adds the demand of a waiting session to the load (sign 1), or takes it away once the session is placed (sign −1). */
+function spreadDemand(pb: Problem, load: Load, s: number, sign: number): void {
+  const S = pb.slotCount;
+  const ui = pb.sessionUnit[s]!;
+  const u = pb.units[ui]!;
+  const staffOf = load.unitStaff[ui]!;
+  for (const k of staffOf) load.staffWanted[k]! += (sign * u.duration) / staffOf.length;
+  const w = load.weight[ui]! * sign;
+  if (w === 0) return;
+  const perStaff = w * u.rooms.length;
+  for (let j = 0; j < u.starts.length; j += 1) {
+    const slot = u.starts[j]!;
+    const staff = u.staffAt[j]!;
+    const perRoom = w * staff.length;
+    for (let i = 0; i < u.slots; i += 1) {
+      for (const r of u.rooms) load.roomPressure[r * S + slot + i]! += perRoom;
+      for (const k of staff) load.staffPressure[k * S + slot + i]! += perStaff;
+    }
+  }
+}
+
+class Placement implements Load {
   readonly S: number;
   readonly occP: Int32Array;
   readonly occK: Int32Array;
@@ -1042,49 +1128,35 @@ class Placement {
   /** [unit × day]: sessions of the unit placed on the day. */
   readonly perDay: Int32Array;
   readonly at: (Option | null)[];
-  /** Demand on each staff/room slot by the sessions still waiting, spread evenly over their options. */
   readonly staffPressure: Float64Array;
   /**
-   * Weekly scarcity of each staff member: minutes still wanted by the waiting sessions (each
-   * shared evenly among the staff who could run it) and minutes already booked.
+   * Weekly scarcity of each staff member: minutes still wanted by the waiting sessions and
+   * minutes already booked.
    */
   readonly staffWanted: Float64Array;
   readonly staffBooked: Float64Array;
-  /** Per unit: the staff who could run it at some start. */
   readonly unitStaff: number[][];
   readonly roomPressure: Float64Array;
   readonly weight: number[];
   private log: { s: number; option: Option; placed: boolean }[] = [];
 
-  constructor(readonly pb: Problem, readonly scarcityWeight: number) {
+  /** Nothing placed yet: every session waits, with the load of `opening`. */
+  constructor(readonly pb: Problem, readonly scarcityWeight: number, opening: Load) {
     const input = pb.week.input;
-    this.nP = input.participants.length;
-    this.nK = input.staff.length;
-    this.nR = input.rooms.length;
     this.S = pb.slotCount;
-    this.occP = new Int32Array(this.nP * this.S);
-    this.occK = new Int32Array(this.nK * this.S);
-    this.occR = new Int32Array(this.nR * this.S);
+    this.occP = new Int32Array(input.participants.length * this.S);
+    this.occK = new Int32Array(input.staff.length * this.S);
+    this.occR = new Int32Array(input.rooms.length * this.S);
     this.unitBusy = new Int32Array(pb.units.length * this.S);
     this.perDay = new Int32Array(pb.units.length * 7);
-    this.unitsOf = Array.from({ length: this.nP }, () => []);
-    pb.units.forEach((u, ui) => {
-      for (const pi of u.members) this.unitsOf[pi]!.push(ui);
-    });
     this.at = pb.sessionUnit.map(() => null);
-    this.staffPressure = new Float64Array(this.nK * this.S);
-    this.roomPressure = new Float64Array(this.nR * this.S);
-    this.weight = pb.units.map((u) => {
-      let options = 0;
-      u.staffAt.forEach((staff) => {
-        options += staff.length * u.rooms.length;
-      });
-      return options > 0 ? 1 / options : 0;
-    });
-    this.staffWanted = new Float64Array(this.nK);
-    this.staffBooked = new Float64Array(this.nK);
-    this.unitStaff = pb.units.map((u) => [...new Set(u.staffAt.flat())]);
-    for (let s = 0; s < pb.sessionUnit.length; s += 1) this.spread(s, 1);
+    this.staffBooked = new Float64Array(input.staff.length);
+    this.unitsOf = opening.unitsOf;
+    this.weight = opening.weight;
+    this.unitStaff = opening.unitStaff;
+    this.staffPressure = opening.staffPressure.slice();
+    this.roomPressure = opening.roomPressure.slice();
+    this.staffWanted = opening.staffWanted.slice();
   }
 
   dayOf(slot: number): number {
@@ -1098,22 +1170,6 @@ class Placement {
 
   unitOf(s: number): Unit {
     return this.pb.units[this.pb.sessionUnit[s]!]!;
-  }
-
-  private spread(s: number, sign: number) {
-    const ui = this.pb.sessionUnit[s]!;
-    const u = this.pb.units[ui]!;
-    const staffOf = this.unitStaff[ui]!;
-    for (const k of staffOf) this.staffWanted[k]! += (sign * u.duration) / staffOf.length;
-    const w = this.weight[ui]! * sign;
-    if (w === 0) return;
-    u.starts.forEach((slot, j) => {
-      const staff = u.staffAt[j]!;
-      for (let i = 0; i < u.slots; i += 1) {
-        for (const r of u.rooms) this.roomPressure[r * this.S + slot + i]! += w * staff.length;
-        for (const k of staff) this.staffPressure[k * this.S + slot + i]! += w * u.rooms.length;
-      }
-    });
   }
 
   /** Minutes still wanted of the staff member per minute still free: above 1, someone will go without. */
@@ -1141,7 +1197,7 @@ class Placement {
     this.staffBooked[option.staff]! += u.duration;
     this.at[s] = option;
     this.perDay[ui * 7 + this.dayOf(slot)]! += 1;
-    this.spread(s, -1);
+    spreadDemand(this.pb, this, s, -1);
     if (record) this.log.push({ s, option, placed: true });
   }
 
@@ -1154,7 +1210,7 @@ class Placement {
     this.staffBooked[option.staff]! -= u.duration;
     this.at[s] = null;
     this.perDay[ui * 7 + this.dayOf(slot)]! -= 1;
-    this.spread(s, 1);
+    spreadDemand(this.pb, this, s, 1);
     if (record) this.log.push({ s, option, placed: false });
   }
 
@@ -1259,21 +1315,26 @@ class Placement {
  * What still has no place is listed with the reason. Every bound is a count, never the clock.
  */
 export function scheduleWeek(input: SchedulerInput): ScheduleResult {
-  const pb = buildProblem(schedulerInputSchema.parse(input));
+  return prepareWeek(input).schedule();
+}
+
+function schedule(week: Week): ScheduleResult {
+  const pb = buildProblem(week);
 
   // 1. Greedy passes, one per scarcity weight; then rounds in which the sessions that found no
   //    place go first ("squeaky wheel"). The pass placing the most is kept.
   const boost = new Int32Array(pb.units.length);
-  let best = greedy(pb, boost, SCARCITY_WEIGHTS[0]!);
+  const opening = openingLoad(pb);
+  let best = greedy(pb, opening, boost, SCARCITY_WEIGHTS[0]!);
   for (const weight of SCARCITY_WEIGHTS.slice(1)) {
     if (best.failed.length === 0) break;
-    const next = greedy(pb, boost, weight);
+    const next = greedy(pb, opening, boost, weight);
     if (next.failed.length < best.failed.length) best = next;
   }
   let last = best;
   for (let round = 1; round <= SQUEAKY_ROUNDS && best.failed.length > 0; round += 1) {
     for (const s of last.failed) boost[pb.sessionUnit[s]!]! += 1;
-    last = greedy(pb, boost, best.pl.scarcityWeight);
+    last = greedy(pb, opening, boost, best.pl.scarcityWeight);
     if (last.failed.length < best.failed.length) best = last;
   }
   const { pl } = best;
@@ -1313,30 +1374,28 @@ export function scheduleWeek(input: SchedulerInput): ScheduleResult {
  * One greedy pass: most constrained first (boosted units first, then the fewest open starts now;
  * longer and larger sessions break ties), each session at its best option.
  */
-function greedy(pb: Problem, boost: Int32Array, scarcityWeight: number): { pl: Placement; failed: number[] } {
-  const pl = new Placement(pb, scarcityWeight);
-  const waiting = new Set<number>();
-  for (let s = 0; s < pb.sessionUnit.length; s += 1) waiting.add(s);
+function greedy(pb: Problem, opening: Load, boost: Int32Array, scarcityWeight: number): { pl: Placement; failed: number[] } {
+  const pl = new Placement(pb, scarcityWeight, opening);
+  // A unit's waiting sessions are alike: its first waiting one stands for all. Per unit, how many
+  // of its sessions (in order) have been taken.
+  const taken = new Int32Array(pb.units.length);
   const failed: number[] = [];
-  while (waiting.size > 0) {
+  for (let left = pb.sessionUnit.length; left > 0; left -= 1) {
     let pick = -1;
     let pickKey: number[] = [];
-    const seenUnits = new Set<number>();
-    for (const s of waiting) {
-      const ui = pb.sessionUnit[s]!;
-      if (seenUnits.has(ui)) continue; // a unit's waiting sessions are alike: its first stands for all
-      seenUnits.add(ui);
+    for (let ui = 0; ui < pb.units.length; ui += 1) {
       const u = pb.units[ui]!;
+      if (taken[ui] === u.sessions.length) continue;
       if (pick >= 0 && -boost[ui]! > pickKey[0]!) continue;
       // Count open starts only as far as they could still win.
       const limit = pick >= 0 && -boost[ui]! === pickKey[0]! ? pickKey[1]! + 1 : Infinity;
-      const key = [-boost[ui]!, pl.openStarts(ui, limit), -u.slots * u.members.length, s];
+      const key = [-boost[ui]!, pl.openStarts(ui, limit), -u.slots * u.members.length, u.sessions[taken[ui]!]!];
       if (pick < 0 || lexLess(key, pickKey)) {
-        pick = s;
+        pick = key[3]!;
         pickKey = key;
       }
     }
-    waiting.delete(pick);
+    taken[pb.sessionUnit[pick]!]! += 1;
     const option = pickKey[1]! > 0 ? pl.bestOption(pick) : null;
     if (option) pl.place(pick, option);
     else failed.push(pick);
