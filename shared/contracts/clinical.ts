@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assistResultSchema, formulirSchema, ASI_AREAS, SEVERITY_AREAS } from '../instruments/index.ts';
+import { assistResultSchema, formulirSchema, ASI_AREAS } from '../instruments/index.ts';
 import { isoDate, paginationQuery } from './common.ts';
 
 export const CLASSES = ['rendah', 'menengah', 'tinggi'] as const;
@@ -49,8 +49,6 @@ export const worklistItem = z.object({
 });
 
 // --- Assessment (ASI + the Indonesian form) -------------------------------------------------
-
-export const severityGrid = z.partialRecord(z.enum(SEVERITY_AREAS.map((a) => a.code) as [string, ...string[]]), z.number().int().min(0).max(9));
 
 export const recommendation = z.object({
   types: z.array(z.enum(REHAB_TYPES)).max(4),

@@ -1,6 +1,6 @@
 import type { ClassificationRuleBody } from '../contracts/clinical.ts';
 import {
-  ASI_AREAS, ASI_ID, ASI_VERSION, asiItemsFromFormulir, scoreInstrument, type AsiArea, type FieldError, type FormulirData, type Risk,
+  ASI_AREAS, ASI_ID, ASI_VERSION, asiItemsFromFormulir, scoreAsi, validateAsiInput, type AsiArea, type FieldError, type FormulirData, type Risk,
 } from '../instruments/index.ts';
 import { type Classification, classify, defaultPlacement } from './classification.ts';
 
@@ -35,12 +35,9 @@ export function deriveAssessment(
   context: { rupiahPerUsd: number; assistOverall: Risk | null; rule: ClassificationRuleBody },
 ): DerivedAssessment {
   const items = asiItemsFromFormulir(form, { rupiahPerUsd: context.rupiahPerUsd });
-  const scored = scoreInstrument({ instrument: ASI_ID, version: ASI_VERSION, items });
-  const empty = Object.fromEntries(ASI_AREAS.map((a) => [a, null])) as Record<AsiArea, number | null>;
-  let composites = empty;
-  let asiProblems: FieldError[] = [];
-  if (scored.ok && 'composites' in scored.result) composites = scored.result.composites as Record<AsiArea, number | null>;
-  else if (!scored.ok) asiProblems = scored.errors;
+  const asi = validateAsiInput({ instrument: ASI_ID, version: ASI_VERSION, items });
+  const composites = asi.ok ? scoreAsi(asi.value).composites : Object.fromEntries(ASI_AREAS.map((a) => [a, null])) as Record<AsiArea, number | null>;
+  const asiProblems = asi.ok ? [] : asi.errors;
   const classification = classify({ napzaSeverity: form.severity?.napza ?? null, assistOverall: context.assistOverall }, context.rule);
   const placement = defaultPlacement(classification.ruleClass, {
     comorbidity: hasComorbidity(form),

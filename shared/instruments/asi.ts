@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  type Label, type Validation, formatPath, mustBe, oneOf, requiredOr, roundHalfAwayFromZero, toFieldErrors,
+  type Label, type Validation, formatPath, mustBe, oneOf, requiredOr, roundHalfAwayFromZero, validateWith,
 } from './common.ts';
 
 /**
@@ -196,9 +196,7 @@ function unknownKeyMessage(parentPath: readonly PropertyKey[], key: string): str
 }
 
 export function validateAsiInput(input: unknown): Validation<AsiInput> {
-  const parsed = asiInputSchema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: toFieldErrors(parsed.error, unknownKeyMessage) };
+  return validateWith(asiInputSchema, input, unknownKeyMessage);
 }
 
 // ---------------------------------------------------------------------------------------------

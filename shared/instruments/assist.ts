@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Label, type Validation, formatPath, mustBe, oneOf, requiredOr, toFieldErrors } from './common.ts';
+import { type Label, type Validation, formatPath, mustBe, oneOf, requiredOr, validateWith } from './common.ts';
 
 /**
  * WHO ASSIST v3.0 (Alcohol, Smoking and Substance Involvement Screening Test): the questions,
@@ -311,9 +311,7 @@ function unknownKeyMessage(parentPath: readonly PropertyKey[], key: string): str
 }
 
 export function validateAssistInput(input: unknown): Validation<AssistInput> {
-  const parsed = assistInputSchema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: toFieldErrors(parsed.error, unknownKeyMessage) };
+  return validateWith(assistInputSchema, input, unknownKeyMessage);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ export function formatPath(path: readonly PathSegment[]): string {
  * cannot word per field is an unknown key, reported on the parent object, so it is split here into
  * one error per key, on the key's own path, worded by the instrument.
  */
-export function toFieldErrors(
+function toFieldErrors(
   error: z.ZodError,
   unknownKeyMessage: (parentPath: readonly PathSegment[], key: string) => string,
 ): FieldError[] {
@@ -46,6 +46,16 @@ export function toFieldErrors(
     }
   }
   return errors;
+}
+
+/** Parses `input` with an instrument's schema; a refusal becomes field errors (see toFieldErrors). */
+export function validateWith<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  unknownKeyMessage: (parentPath: readonly PathSegment[], key: string) => string,
+): Validation<T> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: toFieldErrors(parsed.error, unknownKeyMessage) };
 }
 
 /** A Zod error callback: "X is required" when the value is absent, "X must be …" otherwise. */

@@ -24,6 +24,17 @@ export const FORMULIR_SOURCE: Label = {
 // ---------------------------------------------------------------------------------------------
 // Rows and options.
 
+/** A row or option of the form: the code stored and its label. */
+interface Choice {
+  code: string;
+  label: Label;
+}
+
+/** A row or option whose answer is an ASI-5 item. */
+interface AsiChoice extends Choice {
+  asiItem: AsiItemCode;
+}
+
 export const DRUG_USE_ROWS = [
   { code: 'alcohol', asiItem: 'D1', label: { id: 'Alkohol', en: 'Alcohol' } },
   { code: 'heroin', asiItem: 'D3', label: { id: 'Heroin', en: 'Heroin' } },
@@ -37,7 +48,7 @@ export const DRUG_USE_ROWS = [
   { code: 'hallucinogens', asiItem: 'D11', label: { id: 'Halusinogen', en: 'Hallucinogens' } },
   { code: 'inhalants', asiItem: 'D12', label: { id: 'Inhalansia', en: 'Inhalants' } },
   { code: 'more_than_one', asiItem: 'D13', label: { id: 'Lebih dari satu zat per hari', en: 'More than one substance per day' } },
-] as const satisfies readonly { code: string; asiItem: AsiItemCode; label: Label }[];
+] as const satisfies readonly AsiChoice[];
 export type DrugUseRowCode = (typeof DRUG_USE_ROWS)[number]['code'];
 const DRUG_USE_ROW_CODES = DRUG_USE_ROWS.map((row) => row.code);
 /** A main substance is one substance, so the "more than one per day" row is not a choice. */
@@ -62,7 +73,7 @@ export const FAMILY_RELATIONS = [
   { code: 'close_friends', asiItem: 'F24', label: { id: 'Teman dekat', en: 'Close friends' } },
   { code: 'neighbours', asiItem: 'F25', label: { id: 'Tetangga', en: 'Neighbours' } },
   { code: 'coworkers', asiItem: 'F26', label: { id: 'Rekan kerja', en: 'Co-workers' } },
-] as const satisfies readonly { code: string; asiItem: AsiItemCode; label: Label }[];
+] as const satisfies readonly AsiChoice[];
 
 export const PSYCHIATRIC_SYMPTOMS = [
   { code: 'depression', asiItem: 'P4', label: { id: 'Depresi serius', en: 'Serious depression' } },
@@ -73,7 +84,7 @@ export const PSYCHIATRIC_SYMPTOMS = [
   { code: 'suicidal_thoughts', asiItem: 'P9', label: { id: 'Pikiran serius untuk bunuh diri', en: 'Serious thoughts of suicide' } },
   { code: 'suicide_attempt', asiItem: 'P10', label: { id: 'Percobaan bunuh diri', en: 'Attempted suicide' } },
   { code: 'psychiatric_medication', asiItem: 'P11', label: { id: 'Mendapat resep obat psikiatri', en: 'Prescribed psychiatric medication' } },
-] as const satisfies readonly { code: string; asiItem: AsiItemCode; label: Label }[];
+] as const satisfies readonly AsiChoice[];
 
 export const EXAM_SYSTEMS = [
   { code: 'general', label: { id: 'Keadaan umum', en: 'General condition' } },
@@ -84,7 +95,7 @@ export const EXAM_SYSTEMS = [
   { code: 'abdomen', label: { id: 'Abdomen', en: 'Abdomen' } },
   { code: 'extremities', label: { id: 'Ekstremitas', en: 'Extremities' } },
   { code: 'neurological', label: { id: 'Neurologis', en: 'Neurological' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 
 export const URINALYSIS_PANEL = [
   { code: 'benzodiazepines', label: { id: 'Benzodiazepin', en: 'Benzodiazepines' } },
@@ -94,7 +105,7 @@ export const URINALYSIS_PANEL = [
   { code: 'cocaine', label: { id: 'Kokain', en: 'Cocaine' } },
   { code: 'barbiturates', label: { id: 'Barbiturat', en: 'Barbiturates' } },
   { code: 'alcohol', label: { id: 'Alkohol', en: 'Alcohol' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 export const URINALYSIS_RESULTS = ['negative', 'positive'] as const;
 
 /** The interviewer severity grid, 0–9 per area; napza joins the ASI alcohol and drug areas. */
@@ -105,7 +116,7 @@ export const SEVERITY_AREAS = [
   { code: 'legal', asiAreas: ['legal'], label: { id: 'Status legal', en: 'Legal status' } },
   { code: 'family_social', asiAreas: ['family'], label: { id: 'Status keluarga/sosial', en: 'Family/social status' } },
   { code: 'psychiatric', asiAreas: ['psychiatric'], label: { id: 'Status psikiatris', en: 'Psychiatric status' } },
-] as const satisfies readonly { code: string; asiAreas: readonly string[]; label: Label }[];
+] as const satisfies readonly (Choice & { asiAreas: readonly string[] })[];
 export type SeverityAreaCode = (typeof SEVERITY_AREAS)[number]['code'];
 
 export const ICD10_DIAGNOSES = [
@@ -119,7 +130,7 @@ export const ICD10_DIAGNOSES = [
   { code: 'F17', label: { id: 'Gangguan mental dan perilaku akibat penggunaan tembakau', en: 'Mental and behavioural disorders due to use of tobacco' } },
   { code: 'F18', label: { id: 'Gangguan mental dan perilaku akibat penggunaan pelarut yang mudah menguap', en: 'Mental and behavioural disorders due to use of volatile solvents' } },
   { code: 'F19', label: { id: 'Gangguan mental dan perilaku akibat penggunaan zat multipel dan zat psikoaktif lainnya', en: 'Mental and behavioural disorders due to multiple drug use and use of other psychoactive substances' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 export type Icd10Code = (typeof ICD10_DIAGNOSES)[number]['code'];
 
 export const FOLLOW_UP_PLANS = [
@@ -132,7 +143,7 @@ export const FOLLOW_UP_PLANS = [
   { code: 'inpatient_rehabilitation', label: { id: 'Rehabilitasi rawat inap', en: 'Inpatient rehabilitation' } },
   { code: 'counselling', label: { id: 'Konseling', en: 'Counselling' } },
   { code: 'other', label: { id: 'Lainnya', en: 'Other' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 
 export const MARITAL_STATUSES = [
   { code: 'married', label: { id: 'Menikah', en: 'Married' } },
@@ -141,14 +152,14 @@ export const MARITAL_STATUSES = [
   { code: 'separated', label: { id: 'Pisah ranjang', en: 'Separated' } },
   { code: 'divorced', label: { id: 'Cerai hidup', en: 'Divorced' } },
   { code: 'never_married', label: { id: 'Belum pernah menikah', en: 'Never married' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 
 export const TEST_RESULTS = [
   { code: 'not_tested', label: { id: 'Belum pernah dites', en: 'Not tested' } },
   { code: 'negative', label: { id: 'Negatif', en: 'Negative' } },
   { code: 'positive', label: { id: 'Positif', en: 'Positive' } },
   { code: 'unknown', label: { id: 'Tidak tahu hasilnya', en: 'Result unknown' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 
 export const LEGAL_STATUSES = [
   { code: 'tahanan', label: { id: 'Tahanan', en: 'Detainee awaiting trial' } },
@@ -156,7 +167,7 @@ export const LEGAL_STATUSES = [
   { code: 'anak', label: { id: 'Anak binaan', en: 'Juvenile' } },
   { code: 'klien_bapas', label: { id: 'Klien Bapas (PB/CB)', en: 'Probation client (parole or leave)' } },
   { code: 'none', label: { id: 'Tidak dalam proses hukum', en: 'No legal proceedings' } },
-] as const satisfies readonly { code: string; label: Label }[];
+] as const satisfies readonly Choice[];
 
 // ---------------------------------------------------------------------------------------------
 // Schema: every field optional and nullable, as a draft is saved before it is complete.
