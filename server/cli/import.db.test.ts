@@ -5,31 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/open.ts';
 import { type RosterRow, rosterCsv, rosterRow } from '../testing/csv.ts';
+import { fakeIo } from './fake-io.ts';
 import { importCommand } from './import.ts';
-import type { CliIo } from './io.ts';
 import { main } from './main.ts';
 import { seedCommand } from './seed.ts';
 
 // Each test runs the commands on an embedded database of its own, on disk, as an operator would.
 const TIMEOUT = 60_000;
-
-interface FakeIo extends CliIo {
-  out: () => string;
-  err: () => string;
-}
-
-function fakeIo(): FakeIo {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (text) => { out += text; },
-    stderr: (text) => { err += text; },
-    readStdin: async () => '',
-    isTTY: false,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 let workDir: string;
 let savedEnv: { PULIH_DATA_DIR: string | undefined; DATABASE_URL: string | undefined };

@@ -2,26 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, type CliIo } from './io.ts';
+import { fakeIo } from './fake-io.ts';
+import { EXIT } from './io.ts';
 import { scoreCommand } from './score.ts';
-
-interface FakeIo extends CliIo {
-  out: () => string;
-  err: () => string;
-}
-
-function fakeIo(stdin = ''): FakeIo {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    readStdin: async () => stdin,
-    isTTY: false,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const nothingUsed = { instrument: 'assist', version: '3.0', answers: { q1: {}, q8: 'never' } };
 const alcoholModerate = {
@@ -117,7 +100,7 @@ describe('pulih score', () => {
     const code = await scoreCommand([path], io);
     expect(code).toBe(EXIT.invalid);
     expect(io.out()).toBe('');
-    expect(io.err()).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON: `));
+    expect(io.err()).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} bukan JSON yang sah: `));
   });
 
   it('reads the input from stdin when the argument is -', async () => {
@@ -132,7 +115,7 @@ describe('pulih score', () => {
     const code = await scoreCommand([join(dir, 'absent.json')], io);
     expect(code).toBe(EXIT.invalid);
     expect(io.out()).toBe('');
-    expect(io.err()).toMatch(/^cannot read .*absent\.json: /);
+    expect(io.err()).toMatch(/^berkas tidak dapat dibaca: .*absent\.json \(/);
   });
 
   it('prints the usage on stderr and exits 2 when the argument is missing', async () => {

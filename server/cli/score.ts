@@ -42,7 +42,7 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   try {
     return await readFile(source, 'utf8');
   } catch (error) {
-    throw new CliUsageError(`cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliUsageError(`berkas tidak dapat dibaca: ${source} (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
@@ -51,7 +51,7 @@ function parseJson(text: string, source: string): unknown {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
     const name = source === '-' ? 'stdin' : source;
-    throw new CliUsageError(`${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliUsageError(`${name} bukan JSON yang sah: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
