@@ -1,7 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Transform } from 'node:stream';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/open.ts';
@@ -10,7 +9,7 @@ import { AppError } from '../platform/errors.ts';
 import { fieldMessage } from '../platform/http.ts';
 import { translate } from '../platform/messages.ts';
 import type { ImportReport } from '../../shared/contracts/sdp.ts';
-import { CliUsageError, EXIT, type CliIo } from './io.ts';
+import { CliUsageError, EXIT, type CliIo, parseCommandArgs } from './io.ts';
 
 const USAGE = 'penggunaan: pulih import sdp FILE [--dry-run]';
 
@@ -29,7 +28,7 @@ function reportText(report: ImportReport): string {
 
 /** `pulih import sdp FILE`: one transaction; any rejected row rejects the whole file (exit 2). */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseCommandArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true }, USAGE);
   const [kind, file] = positionals;
   if (kind !== 'sdp' || !file || positionals.length !== 2) throw new CliUsageError(USAGE);
   let size: number;

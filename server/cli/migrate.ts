@@ -1,8 +1,9 @@
 import { loadConfig } from '../config.ts';
 import { describeDatabase, openMigratedDatabase } from '../db/open.ts';
-import { EXIT, type CliIo } from './io.ts';
+import { EXIT, type CliIo, parseCommandArgs } from './io.ts';
 
-export async function migrateCommand(_args: string[], io: CliIo): Promise<number> {
+export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
+  parseCommandArgs({ args, options: {}, allowPositionals: false }, 'penggunaan: pulih migrate');
   const config = loadConfig();
   const handle = await openMigratedDatabase(config);
   await handle.close();

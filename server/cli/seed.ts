@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
 import { isoDate } from '../../shared/contracts/common.ts';
 import { jakartaDate } from '../../shared/domain/dates.ts';
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/open.ts';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../seed/demo.ts';
-import { CliUsageError, EXIT, type CliIo } from './io.ts';
+import { CliUsageError, EXIT, type CliIo, parseCommandArgs } from './io.ts';
+
+const USAGE = 'penggunaan: pulih seed [--anchor TTTT-BB-HH]';
 
 export function demoLoginsText(result: SeedResult): string {
   const width = Math.max(...result.users.map((u) => u.username.length));
@@ -13,7 +14,7 @@ export function demoLoginsText(result: SeedResult): string {
 }
 
 export async function seedCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { anchor: { type: 'string' } }, allowPositionals: false });
+  const { values } = parseCommandArgs({ args, options: { anchor: { type: 'string' } }, allowPositionals: false }, USAGE);
   const anchor = values.anchor ?? jakartaDate(new Date());
   if (!isoDate.safeParse(anchor).success) throw new CliUsageError(`--anchor harus tanggal TTTT-BB-HH, bukan "${anchor}"`);
   const handle = await openMigratedDatabase(loadConfig());

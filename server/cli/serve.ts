@@ -1,9 +1,10 @@
 import { loadConfig } from '../config.ts';
 import { startServer } from '../main.ts';
 import { demoLoginsText } from './seed.ts';
-import { EXIT, type CliIo } from './io.ts';
+import { EXIT, type CliIo, parseCommandArgs } from './io.ts';
 
-export async function serveCommand(_args: string[], io: CliIo): Promise<number> {
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  parseCommandArgs({ args, options: {}, allowPositionals: false }, 'penggunaan: pulih serve  (PORT, PULIH_DATA_DIR, DATABASE_URL dari lingkungan)');
   const config = loadConfig();
   const server = await startServer(config, (line) => io.stdout(`${line}\n`));
   if (server.seed?.seeded) io.stdout(`Data demo diisi: ${server.seed.people} warga binaan.\n`);
