@@ -1,6 +1,6 @@
 import type { Language, OrgKind, Role } from '../../shared/contracts/common.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
-import { AppError } from './errors.ts';
+import { AppError, notFound, validation } from './errors.ts';
 
 /** Who is asking: resolved once per request from the session, then passed to services. */
 export interface Actor {
@@ -32,4 +32,16 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 
 export function mayWorkIn(actor: Actor, facilityId: string): boolean {
   return actor.facilityIds.includes(facilityId);
+}
+
+/** A unit the actor does not work in is "not found", like a person outside scope: probing reveals nothing. */
+export function requireFacility(actor: Actor, facilityId: string): void {
+  if (!mayWorkIn(actor, facilityId)) throw notFound('facility');
+}
+
+/** The units a list covers: the one asked for, which the actor must work in, else all of the actor's. */
+export function listScope(actor: Actor, facilityId: string | undefined): readonly string[] {
+  if (!facilityId) return actor.facilityIds;
+  if (!mayWorkIn(actor, facilityId)) throw validation([{ field: 'facilityId', message: 'validation.facilityNotAllowed' }]);
+  return [facilityId];
 }

@@ -22,21 +22,7 @@ export async function writeAudit(
   who: { actor: Actor | null; username?: string | null; origin: RequestOrigin },
   event: AuditEvent,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: who.actor?.userId ?? null,
-      actor_username: who.actor?.username ?? who.username ?? null,
-      actor_org_id: who.actor?.organizationId ?? null,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId ?? null,
-      facility_id: event.facilityId ?? null,
-      ip: who.origin.ip,
-      user_agent: who.origin.userAgent?.slice(0, 300) ?? null,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+  await writeAuditMany(db, who, [event]);
 }
 
 /** Many events by one actor in one statement, for bulk work such as a roster import. */

@@ -1,3 +1,4 @@
+import type { ROUTINE_KINDS } from '../../shared/contracts/routine.ts';
 import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
 import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
 import type { DbOrTrx } from '../db/database.ts';
@@ -16,7 +17,7 @@ const ROOMS = [
   { name: 'Klinik', capacity: 4 },
 ];
 
-type Kind = 'roll_call' | 'meal' | 'worship' | 'work' | 'sports' | 'visits' | 'lock_up' | 'other';
+type Kind = (typeof ROUTINE_KINDS)[number];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 const ROUTINE: { kind: Kind; label: string; days: number[]; start: string; end: string }[] = [
   { kind: 'roll_call', label: 'Apel pagi', days: WEEKDAYS, start: '07:00', end: '07:30' },

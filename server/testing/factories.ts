@@ -101,8 +101,6 @@ export async function makeAssessment(
     .executeTakeFirstOrThrow();
 }
 
-// Imported here rather than at the top: additions to this file go at its end.
-
 const SCREENING_ANSWERS: Record<'low' | 'moderate' | 'high', Record<string, unknown>> = {
   // No substance ever used: every score 0.
   low: { q1: { amphetamines: false }, q8: 'never' },

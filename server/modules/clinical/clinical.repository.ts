@@ -1,30 +1,18 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { nameOrNumberLike, peopleIn } from '../../db/people.ts';
 import type { AssessmentsTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 
-export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
-  if (facilityIds.length === 0) return undefined;
-  return db
-    .selectFrom('wbp')
-    .select(['id', 'facility_id', 'full_name', 'sdp_number'])
-    .where('id', '=', id)
-    .where('facility_id', 'in', [...facilityIds])
-    .executeTakeFirst();
-}
+export { findPerson } from '../../db/people.ts';
 
 /** People in scope never screened, newest admissions first. */
 export async function worklist(db: DbOrTrx, f: { facilityIds: readonly string[]; q?: string | undefined; limit: number; offset: number }) {
   if (f.facilityIds.length === 0) return { items: [], total: 0 };
-  let base = db
-    .selectFrom('wbp')
+  let base = peopleIn(db, f.facilityIds)
     .innerJoin('organizations as o', 'o.id', 'wbp.facility_id')
-    .where('wbp.facility_id', 'in', [...f.facilityIds])
     .where((eb) => eb.not(eb.exists(eb.selectFrom('screenings as s').select('s.id').whereRef('s.wbp_id', '=', 'wbp.id'))));
-  if (f.q) {
-    const q = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    base = base.where((eb) => eb.or([eb(sql`lower(wbp.full_name)`, 'like', `%${q.toLowerCase()}%`), eb('wbp.sdp_number', 'like', `${q.toUpperCase()}%`)]));
-  }
+  if (f.q) base = base.where(nameOrNumberLike(f.q));
   const [items, count] = await Promise.all([
     base
       .select(['wbp.id', 'wbp.sdp_number', 'wbp.full_name', 'wbp.block', 'wbp.room', 'wbp.admission_date', 'wbp.case_articles', 'o.name as facility_name'])

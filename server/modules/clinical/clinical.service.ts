@@ -6,10 +6,10 @@ import { deriveAssessment } from '../../../shared/domain/assessment.ts';
 import { isDrugCase } from '../../../shared/domain/cases.ts';
 import { DEFAULT_RULE } from '../../../shared/domain/classification.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
-import { DECISION_STANDARD_WORKING_DAYS, addWorkingDays } from '../../../shared/domain/workdays.ts';
+import { decisionDue } from '../../../shared/domain/placement.ts';
 import { ASSIST_ID, ASSIST_VERSION, assistResultSchema, formulirSchema, scoreInstrument, type AssistResult } from '../../../shared/instruments/index.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, listScope } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, validation } from '../../platform/errors.ts';
 import { assistRuleKey } from '../../platform/messages.ts';
@@ -28,11 +28,8 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
   }
 
   async function worklist(actor: Actor, query: z.infer<typeof worklistQuery>) {
-    if (query.facilityId && !actor.facilityIds.includes(query.facilityId)) {
-      throw validation([{ field: 'facilityId', message: 'validation.facilityNotAllowed' }]);
-    }
     const { items, total } = await repo.worklist(db, {
-      facilityIds: query.facilityId ? [query.facilityId] : actor.facilityIds,
+      facilityIds: listScope(actor, query.facilityId),
       q: query.q || undefined,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
@@ -52,7 +49,7 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
     return (await repo.listScreenings(handle, wbpId)).map((s) => ({
       id: s.id, wbpId: s.wbp_id, instrument: s.instrument, version: s.instrument_version,
       answers: s.answers, result: assistResultSchema.parse(s.result), screenedOn: s.screened_on, screenedBy: s.screened_by,
-      decisionDueOn: addWorkingDays(s.screened_on, DECISION_STANDARD_WORKING_DAYS, holidaySet), createdAt: s.created_at.toISOString(),
+      decisionDueOn: decisionDue(s.screened_on, holidaySet), createdAt: s.created_at.toISOString(),
     }));
   }
 

@@ -23,6 +23,16 @@ function toRule(row: RuleRow) {
   };
 }
 
+type QualificationRow = Awaited<ReturnType<typeof repo.listQualifications>>[number];
+
+/** A qualification as the API shows it: valid from its issue date up to and including its expiry. */
+function toQualification(q: QualificationRow, today: string) {
+  return {
+    id: q.id, userId: q.user_id, kind: q.kind, number: q.number, issuedOn: q.issued_on, expiresOn: q.expires_on, issuer: q.issuer,
+    valid: q.issued_on <= today && (q.expires_on === null || q.expires_on >= today),
+  };
+}
+
 export interface RuleInForce { id: string; version: number; rule: ClassificationRuleBody }
 
 export function createConfigurationService(deps: { db: Db; now: () => Date }) {
@@ -88,10 +98,7 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
       if (!(await repo.userExists(db, userId))) throw notFound('user');
       const today = jakartaDate(now());
       return {
-        items: (await repo.listQualifications(db, userId)).map((q) => ({
-          id: q.id, userId: q.user_id, kind: q.kind, number: q.number, issuedOn: q.issued_on, expiresOn: q.expires_on,
-          issuer: q.issuer, valid: q.issued_on <= today && (q.expires_on === null || q.expires_on >= today),
-        })),
+        items: (await repo.listQualifications(db, userId)).map((q) => toQualification(q, today)),
       };
     },
 
@@ -105,11 +112,7 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
         await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'qualification', entityId: inserted.id, details: { userId, kind: input.kind } });
         return inserted;
       });
-      const today = jakartaDate(now());
-      return {
-        id: row.id, userId, kind: row.kind, number: row.number, issuedOn: row.issued_on, expiresOn: row.expires_on, issuer: row.issuer,
-        valid: row.issued_on <= today && (row.expires_on === null || row.expires_on >= today),
-      };
+      return toQualification(row, jakartaDate(now()));
     },
   };
 }

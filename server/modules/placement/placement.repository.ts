@@ -1,15 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 
-export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
-  if (facilityIds.length === 0) return undefined;
-  return db
-    .selectFrom('wbp')
-    .select(['id', 'facility_id', 'full_name', 'sdp_number', 'case_articles', 'expected_release_date'])
-    .where('id', '=', id)
-    .where('facility_id', 'in', [...facilityIds])
-    .executeTakeFirst();
-}
+export { findPerson } from '../../db/people.ts';
 
 export async function findSignedAssessment(db: DbOrTrx, id: string, wbpId: string) {
   return db

@@ -70,8 +70,3 @@ export async function replaceSessionTypes(db: DbOrTrx, programmeId: string, type
     })))
     .execute();
 }
-
-export async function isCustodial(db: DbOrTrx, facilityId: string): Promise<boolean> {
-  const row = await db.selectFrom('organizations').select('kind').where('id', '=', facilityId).executeTakeFirst();
-  return row !== undefined && ['rutan', 'lapas', 'lpka', 'bapas'].includes(row.kind);
-}

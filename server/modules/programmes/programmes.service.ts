@@ -1,7 +1,7 @@
 import { type ProgrammeBody, type ProgrammeRecord, phaseBody } from '../../../shared/contracts/programmes.ts';
 import { DEFAULT_PROGRAMMES } from '../../../shared/domain/programmes.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, requireFacility } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validation } from '../../platform/errors.ts';
 import * as repo from './programmes.repository.ts';
@@ -23,10 +23,6 @@ function toRecord(row: ProgrammeRow, types: readonly SessionTypeRow[]): Programm
 
 export function createProgrammesService(deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
-
-  function requireFacility(actor: Actor, facilityId: string): void {
-    if (!actor.facilityIds.includes(facilityId)) throw notFound('facility');
-  }
 
   async function catalogue(handle: DbOrTrx, facilityId: string): Promise<ProgrammeRecord[]> {
     const rows = await repo.listProgrammes(handle, facilityId);

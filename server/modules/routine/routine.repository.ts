@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { routineBlockBody, routineExceptionBody } from '../../../shared/contracts/routine.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 
-export const hhmm = (t: string | null): string | null => (t === null ? null : t.slice(0, 5));
+type RoutineBlockBody = z.infer<typeof routineBlockBody>;
+type RoutineExceptionBody = z.infer<typeof routineExceptionBody>;
 
-export async function blocks(db: DbOrTrx, facilityId: string) {
-  return db.selectFrom('routine_blocks').selectAll().where('facility_id', '=', facilityId).orderBy('day_of_week').orderBy('start_time').execute();
-}
+export { routineBlocks } from '../../db/routine.ts';
+export { hhmm } from '../../db/time.ts';
+
 export async function exceptions(db: DbOrTrx, facilityId: string) {
   return db.selectFrom('routine_exceptions').selectAll().where('facility_id', '=', facilityId).orderBy('date').orderBy('start_time').execute();
 }
@@ -13,17 +16,17 @@ export async function rooms(db: DbOrTrx, facilityId: string) {
   return db.selectFrom('rooms').selectAll().where('facility_id', '=', facilityId).orderBy('name').execute();
 }
 
-export async function insertBlock(db: DbOrTrx, facilityId: string, b: { kind: string; label: string; dayOfWeek: number; start: string; end: string }) {
+export async function insertBlock(db: DbOrTrx, facilityId: string, b: RoutineBlockBody) {
   return db
     .insertInto('routine_blocks')
-    .values({ facility_id: facilityId, kind: b.kind as 'other', label: b.label, day_of_week: b.dayOfWeek, start_time: b.start, end_time: b.end })
+    .values({ facility_id: facilityId, kind: b.kind, label: b.label, day_of_week: b.dayOfWeek, start_time: b.start, end_time: b.end })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
-export async function insertException(db: DbOrTrx, facilityId: string, e: { kind: string; label: string; date: string; start: string | null; end: string | null }) {
+export async function insertException(db: DbOrTrx, facilityId: string, e: RoutineExceptionBody) {
   return db
     .insertInto('routine_exceptions')
-    .values({ facility_id: facilityId, kind: e.kind as 'other', label: e.label, date: e.date, start_time: e.start, end_time: e.end })
+    .values({ facility_id: facilityId, kind: e.kind, label: e.label, date: e.date, start_time: e.start, end_time: e.end })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -56,10 +59,7 @@ export async function updateRoom(db: DbOrTrx, id: string, r: { name: string; cap
   return db.updateTable('rooms').set(r).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
-  if (facilityIds.length === 0) return undefined;
-  return db.selectFrom('wbp').select(['id', 'facility_id', 'full_name']).where('id', '=', id).where('facility_id', 'in', [...facilityIds]).executeTakeFirst();
-}
+export { findPerson } from '../../db/people.ts';
 
 export async function courtDates(db: DbOrTrx, wbpId: string) {
   return db.selectFrom('court_dates').selectAll().where('wbp_id', '=', wbpId).orderBy('date').orderBy('start_time').execute();

@@ -3,19 +3,26 @@ import type {
   availabilityBody, courtDateBody, nonAssociationBody, roomBody, routineBlockBody, routineExceptionBody,
 } from '../../../shared/contracts/routine.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, mayWorkIn, requireFacility } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notFound, validation } from '../../platform/errors.ts';
 import * as repo from './routine.repository.ts';
 
 const { hhmm } = repo;
 
+type StaffMember = Awaited<ReturnType<typeof repo.staffOf>>[number];
+type Window = Awaited<ReturnType<typeof repo.availabilityOf>>[number];
+
+/** A staff member's weekly hours, from the stored windows (of any number of people). */
+function hoursOf(member: StaffMember, windows: readonly Window[]) {
+  return {
+    userId: member.id, fullName: member.full_name, role: member.role,
+    windows: windows.filter((w) => w.user_id === member.id).map((w) => ({ dayOfWeek: w.day_of_week, start: hhmm(w.start_time), end: hhmm(w.end_time) })),
+  };
+}
+
 export function createRoutineService(deps: { db: Db }) {
   const { db } = deps;
-
-  function requireFacility(actor: Actor, facilityId: string): void {
-    if (!actor.facilityIds.includes(facilityId)) throw notFound('facility');
-  }
 
   async function personOrThrow(actor: Actor, wbpId: string) {
     const person = await repo.findPerson(db, wbpId, actor.facilityIds);
@@ -26,9 +33,9 @@ export function createRoutineService(deps: { db: Db }) {
   return {
     async routine(actor: Actor, facilityId: string) {
       requireFacility(actor, facilityId);
-      const [b, e, r] = await Promise.all([repo.blocks(db, facilityId), repo.exceptions(db, facilityId), repo.rooms(db, facilityId)]);
+      const [b, e, r] = await Promise.all([repo.routineBlocks(db, facilityId), repo.exceptions(db, facilityId), repo.rooms(db, facilityId)]);
       return {
-        blocks: b.map((x) => ({ id: x.id, kind: x.kind, label: x.label, dayOfWeek: x.day_of_week, start: hhmm(x.start_time)!, end: hhmm(x.end_time)! })),
+        blocks: b.map((x) => ({ id: x.id, kind: x.kind, label: x.label, dayOfWeek: x.day_of_week, start: hhmm(x.start_time), end: hhmm(x.end_time) })),
         exceptions: e.map((x) => ({ id: x.id, kind: x.kind, label: x.label, date: x.date, start: hhmm(x.start_time), end: hhmm(x.end_time) })),
         rooms: r.map((x) => ({ id: x.id, name: x.name, capacity: x.capacity, active: x.active })),
       };
@@ -39,7 +46,7 @@ export function createRoutineService(deps: { db: Db }) {
       return db.transaction().execute(async (trx) => {
         const row = await repo.insertBlock(trx, facilityId, body);
         await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'routine_block', entityId: row.id, facilityId, details: body });
-        return { id: row.id, kind: row.kind, label: row.label, dayOfWeek: row.day_of_week, start: hhmm(row.start_time)!, end: hhmm(row.end_time)! };
+        return { id: row.id, kind: row.kind, label: row.label, dayOfWeek: row.day_of_week, start: hhmm(row.start_time), end: hhmm(row.end_time) };
       });
     },
 
@@ -47,7 +54,7 @@ export function createRoutineService(deps: { db: Db }) {
     async removeBlock(actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await repo.findBlock(trx, id);
-        if (!row || !actor.facilityIds.includes(row.facility_id)) throw notFound('routine_block');
+        if (!row || !mayWorkIn(actor, row.facility_id)) throw notFound('routine_block');
         await repo.deleteBlock(trx, id);
         await writeAudit(trx, { actor, origin }, { action: 'delete', entityType: 'routine_block', entityId: id, facilityId: row.facility_id, details: { ...row } });
       });
@@ -65,7 +72,7 @@ export function createRoutineService(deps: { db: Db }) {
     async removeException(actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await repo.findException(trx, id);
-        if (!row || !actor.facilityIds.includes(row.facility_id)) throw notFound('routine_exception');
+        if (!row || !mayWorkIn(actor, row.facility_id)) throw notFound('routine_exception');
         await repo.deleteException(trx, id);
         await writeAudit(trx, { actor, origin }, { action: 'delete', entityType: 'routine_exception', entityId: id, facilityId: row.facility_id, details: { ...row } });
       });
@@ -84,7 +91,7 @@ export function createRoutineService(deps: { db: Db }) {
     async updateRoom(actor: Actor, id: string, body: z.infer<typeof roomBody>, origin: RequestOrigin) {
       return db.transaction().execute(async (trx) => {
         const current = await repo.findRoom(trx, id);
-        if (!current || !actor.facilityIds.includes(current.facility_id)) throw notFound('room');
+        if (!current || !mayWorkIn(actor, current.facility_id)) throw notFound('room');
         if (await repo.roomNameTaken(trx, current.facility_id, body.name, id)) throw validation([{ field: 'name', message: 'error.roomNameTaken' }]);
         const row = await repo.updateRoom(trx, id, body);
         await writeAudit(trx, { actor, origin }, { action: 'update', entityType: 'room', entityId: id, facilityId: current.facility_id, details: { before: current, after: body } });
@@ -155,12 +162,7 @@ export function createRoutineService(deps: { db: Db }) {
       requireFacility(actor, facilityId);
       const staff = await repo.staffOf(db, facilityId);
       const windows = await repo.availabilityOf(db, staff.map((s) => s.id));
-      return {
-        items: staff.map((s) => ({
-          userId: s.id, fullName: s.full_name, role: s.role,
-          windows: windows.filter((w) => w.user_id === s.id).map((w) => ({ dayOfWeek: w.day_of_week, start: hhmm(w.start_time)!, end: hhmm(w.end_time)! })),
-        })),
-      };
+      return { items: staff.map((s) => hoursOf(s, windows)) };
     },
 
     async setAvailability(actor: Actor, facilityId: string, userId: string, body: z.infer<typeof availabilityBody>, origin: RequestOrigin) {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   ConflictRecord, SessionAttendance, TimetableSession, TimetableWeek, calendarLink, checkMoveResult, custodyList, personAttendanceList, staffDay,
 } from '../../../shared/contracts/timetable.ts';
+import { addDays, isoWeekday } from '../../../shared/domain/dates.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
 import { grantAccess, makeAssessment, makeOrganization, makeProgramme, makeUser, makeWbp } from '../../testing/factories.ts';
@@ -127,7 +128,6 @@ async function storedSession(id: string) {
 }
 
 const overlap = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start < b.end && b.start < a.end;
-const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 const ids = (sessions: readonly { id: string }[]) => sessions.map((s) => s.id).sort();
 
 async function auditOf(entityType: string, entityId?: string) {
@@ -155,12 +155,6 @@ function emptyWeekday(week: TimetableWeek, weekStart = WEEK): string {
   const day = [0, 1, 2, 3, 4].map((d) => addDays(weekStart, d)).find((d) => !used.has(d));
   if (!day) throw new Error('every weekday has a session');
   return day;
-}
-
-function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function only<T>(items: readonly T[], what: string): T {

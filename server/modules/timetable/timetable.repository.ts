@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 
-export const hhmm = (t: string): string => t.slice(0, 5);
+export { hhmm } from '../../db/time.ts';
 
 // --- What the scheduler needs ---------------------------------------------------------------------
 
@@ -63,9 +63,7 @@ export async function nonAssociationsAmong(db: DbOrTrx, wbpIds: readonly string[
   return db.selectFrom('non_associations').select(['wbp_a', 'wbp_b']).where('wbp_a', 'in', [...wbpIds]).where('wbp_b', 'in', [...wbpIds]).execute();
 }
 
-export async function routineBlocks(db: DbOrTrx, facilityId: string) {
-  return db.selectFrom('routine_blocks').selectAll().where('facility_id', '=', facilityId).orderBy('day_of_week').orderBy('start_time').execute();
-}
+export { routineBlocks } from '../../db/routine.ts';
 
 export async function routineExceptionsIn(db: DbOrTrx, facilityId: string, from: string, to: string) {
   return db.selectFrom('routine_exceptions').selectAll().where('facility_id', '=', facilityId).where('date', '>=', from).where('date', '<=', to).execute();
@@ -282,10 +280,7 @@ export async function membersOfPeople(db: DbOrTrx, wbpIds: readonly string[]) {
   return db.selectFrom('wbp').select(['id', 'full_name', 'sdp_number']).where('id', 'in', [...wbpIds]).execute();
 }
 
-export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
-  if (facilityIds.length === 0) return undefined;
-  return db.selectFrom('wbp').select(['id', 'facility_id']).where('id', '=', id).where('facility_id', 'in', [...facilityIds]).executeTakeFirst();
-}
+export { findPerson } from '../../db/people.ts';
 
 // --- Calendar feeds ---------------------------------------------------------------------------------
 

@@ -3,17 +3,17 @@ import type { z } from 'zod';
 import type {
   AttendanceBody, ConflictRecord, TimetableSession, TimetableWeek, UnplacedSessionRecord, checkMoveBody, moveBody,
 } from '../../../shared/contracts/timetable.ts';
-import { jakartaDate } from '../../../shared/domain/dates.ts';
+import { addDays, jakartaDate } from '../../../shared/domain/dates.ts';
 import {
   type Conflict, type SchedulerInput, type SessionPlacement, type UnplacedCode, createConflictChecker, demandKey, scheduleWeek,
 } from '../../../shared/domain/scheduler.ts';
 import {
-  EXCEPTION_KIND_TO_SCHEDULER, MORNING_SESSION_CODES, MORNING_WINDOW, ROUTINE_KIND_TO_SCHEDULER, addDays, movedEnd, renderCalendar, weekIndexOf,
+  EXCEPTION_KIND_TO_SCHEDULER, MORNING_SESSION_CODES, MORNING_WINDOW, ROUTINE_KIND_TO_SCHEDULER, movedEnd, renderCalendar, weekIndexOf,
 } from '../../../shared/domain/timetable.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, requireFacility, requirePermission } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
+import { AppError, notFound, validation } from '../../platform/errors.ts';
 import { translate } from '../../platform/messages.ts';
 import * as repo from './timetable.repository.ts';
 
@@ -49,10 +49,6 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 export function createTimetableService(deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
-
-  function requireFacility(actor: Actor, facilityId: string): void {
-    if (!actor.facilityIds.includes(facilityId)) throw notFound('facility');
-  }
 
   /** Everything the scheduler needs for one unit and week, read from the stored routine, enrolments, rooms and staff. */
   async function unitWeek(handle: DbOrTrx, facilityId: string, weekStart: string): Promise<UnitWeek> {
@@ -320,7 +316,7 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
     async staffDay(actor: Actor, facilityId: string, date: string, staffId: string | undefined, origin: RequestOrigin) {
       requireFacility(actor, facilityId);
       const who = staffId ?? actor.userId;
-      if (who !== actor.userId && actor.role !== 'head_of_unit' && actor.role !== 'clinic_staff') throw forbidden();
+      if (who !== actor.userId) requirePermission(actor, 'timetable.manage');
       return db.transaction().execute(async (trx) => {
         const staff = (await repo.staffOf(trx, facilityId)).find((s) => s.id === who);
         if (!staff) throw notFound('user');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { LegalStatus } from '../../../shared/contracts/common.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { nameOrNumberLike, peopleIn } from '../../db/people.ts';
 import type { NewWbp, WbpUpdate } from '../../db/schema.ts';
 
 export interface WbpFilter {
@@ -13,25 +14,9 @@ export interface WbpFilter {
   offset: number;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filtered(db: DbOrTrx, f: Omit<WbpFilter, 'sort' | 'limit' | 'offset'>) {
-  let query = db
-    .selectFrom('wbp')
-    .innerJoin('organizations as o', 'o.id', 'wbp.facility_id')
-    .where('wbp.facility_id', 'in', f.facilityIds.length > 0 ? [...f.facilityIds] : ['00000000-0000-0000-0000-000000000000']);
-  if (f.q) {
-    const q = f.q;
-    const pattern = `%${escapeLike(q.toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(wbp.full_name)`, 'like', pattern),
-        eb('wbp.sdp_number', 'like', `${escapeLike(q.toUpperCase())}%`),
-      ]),
-    );
-  }
+  let query = peopleIn(db, f.facilityIds).innerJoin('organizations as o', 'o.id', 'wbp.facility_id');
+  if (f.q) query = query.where(nameOrNumberLike(f.q));
   if (f.block) query = query.where('wbp.block', '=', f.block);
   if (f.legalStatus) query = query.where('wbp.legal_status', '=', f.legalStatus);
   return query;
@@ -55,26 +40,22 @@ export async function listWbp(db: DbOrTrx, f: WbpFilter) {
 
 export async function listBlocks(db: DbOrTrx, facilityIds: readonly string[]): Promise<string[]> {
   if (facilityIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('wbp')
-    .select('block')
+  const rows = await peopleIn(db, facilityIds)
+    .select('wbp.block')
     .distinct()
-    .where('facility_id', 'in', [...facilityIds])
-    .where('block', 'is not', null)
-    .orderBy('block')
+    .where('wbp.block', 'is not', null)
+    .orderBy('wbp.block')
     .execute();
   return rows.map((r) => r.block).filter((b): b is string => b !== null);
 }
 
 export async function findWbp(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
   if (facilityIds.length === 0) return undefined;
-  return db
-    .selectFrom('wbp')
+  return peopleIn(db, facilityIds)
     .innerJoin('organizations as o', 'o.id', 'wbp.facility_id')
     .selectAll('wbp')
     .select('o.name as facility_name')
     .where('wbp.id', '=', id)
-    .where('wbp.facility_id', 'in', [...facilityIds])
     .executeTakeFirst();
 }
 

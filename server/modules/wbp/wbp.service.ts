@@ -2,7 +2,7 @@ import { CUSTODIAL_KINDS } from '../../../shared/contracts/common.ts';
 import type { CreateWbpRequest, TransferWbpRequest, UpdateWbpRequest, WbpDetail, WbpListQuery, WbpSummary } from '../../../shared/contracts/wbp.ts';
 import { ageInYears, jakartaDate } from '../../../shared/domain/dates.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, listScope, mayWorkIn } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validation } from '../../platform/errors.ts';
 import * as repo from './wbp.repository.ts';
@@ -28,16 +28,8 @@ function toSummary(row: ListRow): WbpSummary {
 export function createWbpService(deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
 
-  function scopeFor(actor: Actor, facilityId: string | undefined): readonly string[] {
-    if (!facilityId) return actor.facilityIds;
-    if (!actor.facilityIds.includes(facilityId)) {
-      throw validation([{ field: 'facilityId', message: 'validation.facilityNotAllowed' }]);
-    }
-    return [facilityId];
-  }
-
   async function list(actor: Actor, query: WbpListQuery, origin: RequestOrigin) {
-    const facilityIds = scopeFor(actor, query.facilityId);
+    const facilityIds = listScope(actor, query.facilityId);
     const { items, total } = await repo.listWbp(db, {
       facilityIds,
       q: query.q || undefined,
@@ -55,7 +47,7 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
   }
 
   async function blocks(actor: Actor, facilityId: string | undefined) {
-    return { items: await repo.listBlocks(db, scopeFor(actor, facilityId)) };
+    return { items: await repo.listBlocks(db, listScope(actor, facilityId)) };
   }
 
   async function detailOf(trxDb: DbOrTrx, actor: Actor, id: string): Promise<WbpDetail> {
@@ -103,7 +95,7 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
   }
 
   async function create(actor: Actor, input: CreateWbpRequest, origin: RequestOrigin): Promise<WbpDetail> {
-    if (!actor.facilityIds.includes(input.facilityId)) {
+    if (!mayWorkIn(actor, input.facilityId)) {
       throw validation([{ field: 'facilityId', message: 'validation.facilityNotAllowed' }]);
     }
     return db.transaction().execute(async (trx) => {
@@ -180,7 +172,7 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
         details: { to: target.id, date: input.transferDate },
       });
       // The sending unit may no longer see the person; answer with what it recorded.
-      const visible = actor.facilityIds.includes(target.id) ? actor.facilityIds : [...actor.facilityIds, target.id];
+      const visible = mayWorkIn(actor, target.id) ? actor.facilityIds : [...actor.facilityIds, target.id];
       return detailOf(trx, { ...actor, facilityIds: visible }, id);
     });
   }
