@@ -44,8 +44,7 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
   }
 
   async function screeningsOf(handle: DbOrTrx, wbpId: string): Promise<ScreeningRecord[]> {
-    const { holidays } = await configuration.settings(handle);
-    const holidaySet = new Set(holidays);
+    const holidaySet = await configuration.holidays(handle);
     return (await repo.listScreenings(handle, wbpId)).map((s) => ({
       id: s.id, wbpId: s.wbp_id, instrument: s.instrument, version: s.instrument_version,
       answers: s.answers, result: assistResultSchema.parse(s.result), screenedOn: s.screened_on, screenedBy: s.screened_by,

@@ -38,10 +38,14 @@ export interface RuleInForce { id: string; version: number; rule: Classification
 export function createConfigurationService(deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
 
+  /** The national holidays, which the working-day clocks (screening to decision) skip. */
+  async function holidays(handle: DbOrTrx = db): Promise<ReadonlySet<string>> {
+    return new Set((await repo.readSetting(handle, 'holidays')) as string[] | undefined);
+  }
+
   async function settings(handle: DbOrTrx = db): Promise<SettingsRecord> {
     const rate = Number(await repo.readSetting(handle, 'rupiahPerUsd'));
-    const holidays = (await repo.readSetting(handle, 'holidays')) as string[] | undefined;
-    return { rupiahPerUsd: rate > 0 ? rate : 16_000, holidays: holidays ?? [] };
+    return { rupiahPerUsd: rate > 0 ? rate : 16_000, holidays: [...(await holidays(handle))] };
   }
 
   /** The case articles that count as pure self-use (Pasal 127): data, not code. */
@@ -52,6 +56,7 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
 
   return {
     settings,
+    holidays,
     selfUseArticles,
 
     async saveSettings(actor: Actor, input: SettingsRecord, origin: RequestOrigin): Promise<SettingsRecord> {

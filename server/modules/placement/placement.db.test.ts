@@ -118,6 +118,23 @@ describe('the head of unit\'s decision', () => {
   });
 });
 
+describe('a person\'s decisions', () => {
+  it('lists each decision with its own enrolments', async () => {
+    const { person, assessment } = await assessed();
+    const later = await makeAssessment(ctx.db, { wbpId: person.id, facilityId: unitId, status: 'signed', signedBy: signerId });
+    const medical = await makeProgramme(ctx.db, unitId, 'medical');
+    const social = await makeProgramme(ctx.db, unitId, 'social');
+    const first = (await decide(person.id, assessment.id, [medical.id])).json() as DecisionRecord;
+    const second = (await decide(person.id, later.id, [social.id])).json() as DecisionRecord;
+
+    const response = await staff.request({ method: 'GET', url: `/api/wbp/${person.id}/decisions` });
+
+    expect(response.statusCode).toBe(200);
+    const items = (response.json() as { items: DecisionRecord[] }).items;
+    expect(items.map((d) => [d.id, d.enrolments.map((e) => e.programmeId)]).sort()).toEqual([[first.id, [medical.id]], [second.id, [social.id]]].sort());
+  });
+});
+
 describe('a full programme', () => {
   it('puts the next person on a waitlist, the more severe first, and flags who cannot finish before release', async () => {
     const programme = await makeProgramme(ctx.db, unitId, 'social');

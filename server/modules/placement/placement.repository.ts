@@ -70,34 +70,27 @@ export async function insertEnrolment(
     .execute();
 }
 
-const enrolmentColumns = [
-  'e.id', 'e.wbp_id', 'w.full_name', 'w.sdp_number', 'w.expected_release_date', 'e.programme_id', 'p.name as programme_name',
-  'p.duration_weeks', 'e.status', 'a.final_class', 'a.form', 'e.start_date', 'e.expected_end_date', 'd.decree_date',
-] as const;
-
-export async function enrolmentsOfProgramme(db: DbOrTrx, programmeId: string) {
+/** Enrolments with the person, the programme and the assessment behind each one's decision. */
+function enrolmentRows(db: DbOrTrx) {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('wbp as w', 'w.id', 'e.wbp_id')
     .innerJoin('programmes as p', 'p.id', 'e.programme_id')
     .innerJoin('placement_decisions as d', 'd.id', 'e.decision_id')
     .innerJoin('assessments as a', 'a.id', 'd.assessment_id')
-    .select(enrolmentColumns)
-    .where('e.programme_id', '=', programmeId)
-    .where('e.status', 'in', ['active', 'waitlisted'])
-    .execute();
+    .select([
+      'e.id', 'e.wbp_id', 'e.decision_id', 'w.full_name', 'w.sdp_number', 'w.expected_release_date', 'e.programme_id', 'p.name as programme_name',
+      'p.duration_weeks', 'e.status', 'a.final_class', 'a.form', 'e.start_date', 'e.expected_end_date', 'd.decree_date',
+    ]);
 }
 
-export async function enrolmentsOfDecision(db: DbOrTrx, decisionId: string) {
-  return db
-    .selectFrom('enrolments as e')
-    .innerJoin('wbp as w', 'w.id', 'e.wbp_id')
-    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
-    .innerJoin('placement_decisions as d', 'd.id', 'e.decision_id')
-    .innerJoin('assessments as a', 'a.id', 'd.assessment_id')
-    .select(enrolmentColumns)
-    .where('e.decision_id', '=', decisionId)
-    .execute();
+export async function enrolmentsOfProgramme(db: DbOrTrx, programmeId: string) {
+  return enrolmentRows(db).where('e.programme_id', '=', programmeId).where('e.status', 'in', ['active', 'waitlisted']).execute();
+}
+
+export async function enrolmentsOfDecisions(db: DbOrTrx, decisionIds: readonly string[]) {
+  if (decisionIds.length === 0) return [];
+  return enrolmentRows(db).where('e.decision_id', 'in', [...decisionIds]).execute();
 }
 
 export async function decisionsOf(db: DbOrTrx, wbpId: string) {

@@ -3,7 +3,7 @@ import { jakartaDate } from '../../../shared/domain/dates.ts';
 import { decisionDue, orderWaitlist, outsideUnitAllowed, programmeEnd } from '../../../shared/domain/placement.ts';
 import { workingDaysBetween } from '../../../shared/domain/workdays.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, mayWorkIn, requireFacility } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
 import { translate } from '../../platform/messages.ts';
@@ -56,28 +56,24 @@ export function createPlacementService(deps: { db: Db; now: () => Date; configur
   }
 
   async function decisionRecords(handle: DbOrTrx, wbpId: string): Promise<DecisionRecord[]> {
-    const { holidays } = await configuration.settings(handle);
-    const holidaySet = new Set(holidays);
+    const holidaySet = await configuration.holidays(handle);
     const screenedOn = await repo.latestScreeningDate(handle, wbpId);
+    const dueOn = screenedOn ? decisionDue(screenedOn, holidaySet) : null;
     const decisions = await repo.decisionsOf(handle, wbpId);
-    const records: DecisionRecord[] = [];
-    for (const d of decisions) {
-      const enrolments = (await repo.enrolmentsOfDecision(handle, d.id)).map((r) => toEnrolment(r, { position: null, cannotFinish: null }));
-      const dueOn = screenedOn ? decisionDue(screenedOn, holidaySet) : null;
-      const taken = screenedOn ? workingDaysBetween(screenedOn, d.decree_date, holidaySet) : null;
-      records.push({
-        id: d.id, wbpId: d.wbp_id, assessmentId: d.assessment_id, decreeNumber: d.decree_number, decreeDate: d.decree_date, place: d.place,
-        note: d.note, decidedBy: d.decided_by, screenedOn, dueOn, workingDaysTaken: taken, onTime: dueOn ? d.decree_date <= dueOn : null, enrolments,
-      });
-    }
-    return records;
+    const enrolments = await repo.enrolmentsOfDecisions(handle, decisions.map((d) => d.id));
+    return decisions.map((d) => ({
+      id: d.id, wbpId: d.wbp_id, assessmentId: d.assessment_id, decreeNumber: d.decree_number, decreeDate: d.decree_date, place: d.place,
+      note: d.note, decidedBy: d.decided_by, screenedOn, dueOn,
+      workingDaysTaken: screenedOn ? workingDaysBetween(screenedOn, d.decree_date, holidaySet) : null,
+      onTime: dueOn ? d.decree_date <= dueOn : null,
+      enrolments: enrolments.filter((e) => e.decision_id === d.id).map((r) => toEnrolment(r, { position: null, cannotFinish: null })),
+    }));
   }
 
   return {
     async pending(actor: Actor, facilityId: string) {
-      if (!actor.facilityIds.includes(facilityId)) throw notFound('facility');
-      const { holidays } = await configuration.settings();
-      const holidaySet = new Set(holidays);
+      requireFacility(actor, facilityId);
+      const holidaySet = await configuration.holidays();
       const selfUse = await configuration.selfUseArticles();
       const today = jakartaDate(now());
       const rows = await repo.pending(db, facilityId);
@@ -155,7 +151,7 @@ export function createPlacementService(deps: { db: Db; now: () => Date; configur
     async programmeRoster(actor: Actor, programmeId: string, origin: RequestOrigin, lang: 'id' | 'en') {
       return db.transaction().execute(async (trx) => {
         const programme = await repo.programmeFacility(trx, programmeId);
-        if (!programme || !actor.facilityIds.includes(programme.facility_id)) throw notFound('programme');
+        if (!programme || !mayWorkIn(actor, programme.facility_id)) throw notFound('programme');
         await writeAudit(trx, { actor, origin }, { action: 'read', entityType: 'programme_roster', entityId: programmeId, facilityId: programme.facility_id });
         return { items: await roster(trx, programmeId, lang) };
       });

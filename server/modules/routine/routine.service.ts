@@ -167,13 +167,13 @@ export function createRoutineService(deps: { db: Db }) {
 
     async setAvailability(actor: Actor, facilityId: string, userId: string, body: z.infer<typeof availabilityBody>, origin: RequestOrigin) {
       requireFacility(actor, facilityId);
-      const staff = await repo.staffOf(db, facilityId);
-      if (!staff.some((s) => s.id === userId)) throw notFound('user');
+      const member = (await repo.staffOf(db, facilityId)).find((s) => s.id === userId);
+      if (!member) throw notFound('user');
       await db.transaction().execute(async (trx) => {
         await repo.replaceAvailability(trx, userId, body.windows);
         await writeAudit(trx, { actor, origin }, { action: 'update', entityType: 'staff_availability', entityId: userId, facilityId, details: { windows: body.windows } });
       });
-      return (await this.availability(actor, facilityId)).items.find((s) => s.userId === userId)!;
+      return hoursOf(member, await repo.availabilityOf(db, [userId]));
     },
   };
 }

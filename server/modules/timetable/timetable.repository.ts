@@ -85,6 +85,10 @@ export async function findWeek(db: DbOrTrx, facilityId: string, weekStart: strin
   return q.executeTakeFirst();
 }
 
+export async function weekStartOf(db: DbOrTrx, weekId: string): Promise<string> {
+  return (await db.selectFrom('timetable_weeks').select('week_start').where('id', '=', weekId).executeTakeFirstOrThrow()).week_start;
+}
+
 export async function weekHasAttendance(db: DbOrTrx, weekId: string): Promise<boolean> {
   const row = await db
     .selectFrom('attendance as a')

@@ -113,13 +113,12 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
   }
 
   async function toSessions(handle: DbOrTrx, rows: readonly repo.SessionRow[]): Promise<TimetableSession[]> {
-    const members = await repo.membersOf(handle, rows.map((r) => r.id));
-    const bySession = new Map<string, { wbpId: string; fullName: string; sdpNumber: string }[]>();
-    for (const m of members) bySession.set(m.session_id, [...(bySession.get(m.session_id) ?? []), { wbpId: m.wbp_id, fullName: m.full_name, sdpNumber: m.sdp_number }]);
+    const bySession = bySessionOf(await repo.membersOf(handle, rows.map((r) => r.id)));
     return rows.map((r) => ({
       id: r.id, date: r.date, start: hhmm(r.start_time), end: hhmm(r.end_time), programmeId: r.programme_id, programmeName: r.programme_name,
       sessionCode: r.session_code, sessionName: r.session_name, mode: r.mode, groupLabel: r.group_label, roomId: r.room_id, roomName: r.room_name,
-      staffId: r.staff_id, staffName: r.staff_name, members: bySession.get(r.id) ?? [], attendanceRecorded: r.attendance_recorded,
+      staffId: r.staff_id, staffName: r.staff_name,
+      members: (bySession.get(r.id) ?? []).map((m) => ({ wbpId: m.wbp_id, fullName: m.full_name, sdpNumber: m.sdp_number })), attendanceRecorded: r.attendance_recorded,
       moved: r.moved_at !== null, version: r.version,
     }));
   }
@@ -156,13 +155,12 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
   ): Promise<{ end: string; conflicts: ConflictRecord[] }> {
     const end = movedEnd(to.start, hhmm(session.start_time), hhmm(session.end_time));
     if (end === null) throw validation([{ field: 'start', message: 'validation.timetable.passesMidnight' }]);
-    const week = await handle.selectFrom('timetable_weeks').select('week_start').where('id', '=', session.week_id).executeTakeFirstOrThrow();
-    const unit = await unitWeek(handle, session.facility_id, week.week_start);
+    const unit = await unitWeek(handle, session.facility_id, await repo.weekStartOf(handle, session.week_id));
     const rows = await repo.sessionsOfWeek(handle, session.week_id);
-    const members = await repo.membersOf(handle, rows.map((r) => r.id));
+    const members = bySessionOf(await repo.membersOf(handle, rows.map((r) => r.id)));
     const placements: SessionPlacement[] = rows.map((r) => ({
       id: r.id, demandKey: demandKey({ programmeId: r.programme_id, sessionCode: r.session_code }), date: r.date, start: hhmm(r.start_time),
-      end: hhmm(r.end_time), roomId: r.room_id, staffId: r.staff_id, participantIds: members.filter((m) => m.session_id === r.id).map((m) => m.wbp_id),
+      end: hhmm(r.end_time), roomId: r.room_id, staffId: r.staff_id, participantIds: (members.get(r.id) ?? []).map((m) => m.wbp_id),
     }));
     const moved = placements.find((p) => p.id === session.id)!;
     Object.assign(moved, { date: to.date, start: to.start, end, roomId: to.roomId, staffId: to.staffId });
@@ -430,6 +428,17 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
       });
     },
   };
+}
+
+/** Rows of many sessions, each session's in the order read. */
+function bySessionOf<T extends { session_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const bySession = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = bySession.get(row.session_id);
+    if (list) list.push(row);
+    else bySession.set(row.session_id, [row]);
+  }
+  return bySession;
 }
 
 function splitKey(key: string): [string, string] {
