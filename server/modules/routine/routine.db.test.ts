@@ -74,6 +74,20 @@ describe('court dates and non-associations', () => {
     expect(fromB.items.map((n) => n.otherName)).toEqual(['Andi Saputra']);
     expect(again.statusCode).toBe(400);
   });
+
+  it('lets the unit remove a non-association whichever of the pair has moved to another unit', async () => {
+    const a = await makeWbp(ctx.db, { facility_id: unitId });
+    const b = await makeWbp(ctx.db, { facility_id: unitId });
+    const created = (await custody.request({ method: 'POST', url: `/api/wbp/${a.id}/non-associations`, payload: { otherWbpId: b.id, reason: 'Perkelahian di blok' } })).json() as { id: string };
+    const stored = await ctx.db.selectFrom('non_associations').select('wbp_a').where('id', '=', created.id).executeTakeFirstOrThrow();
+    const elsewhere = await makeOrganization(ctx.db, { kind: 'lapas' });
+    await ctx.db.updateTable('wbp').set({ facility_id: elsewhere.id }).where('id', '=', stored.wbp_a).execute();
+
+    const response = await custody.request({ method: 'DELETE', url: `/api/non-associations/${created.id}` });
+
+    expect(response.statusCode).toBe(204);
+    expect(await ctx.db.selectFrom('non_associations').select('id').execute()).toEqual([]);
+  });
 });
 
 describe('staff availability', () => {

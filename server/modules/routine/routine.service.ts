@@ -151,7 +151,10 @@ export function createRoutineService(deps: { db: Db }) {
     async removeNonAssociation(actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await repo.findNonAssociation(trx, id);
-        const person = row ? await repo.findPerson(trx, row.wbp_a, actor.facilityIds) : undefined;
+        // Either person in scope will do: the pair shows on both people's pages, and one may have moved away since.
+        const person = row
+          ? (await repo.findPerson(trx, row.wbp_a, actor.facilityIds)) ?? (await repo.findPerson(trx, row.wbp_b, actor.facilityIds))
+          : undefined;
         if (!row || !person) throw notFound('non_association');
         await repo.deleteNonAssociation(trx, id);
         await writeAudit(trx, { actor, origin }, { action: 'delete', entityType: 'non_association', entityId: id, facilityId: person.facility_id, details: { ...row } });

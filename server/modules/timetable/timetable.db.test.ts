@@ -386,6 +386,20 @@ describe('checking a move', () => {
     expect(conflicts).toContainEqual({ kind: 'participant_double_booked', params: expect.objectContaining({ person: person.fullName }) });
   });
 
+  it('names a person\'s court date by its code, which the client words in its own language', async () => {
+    const { unitId, clinic, people } = await smallUnit(1);
+    const week = await generate(clinic, unitId);
+    const session = only(week.sessions.filter((s) => s.mode === 'individual'), 'individual session');
+    const day = emptyWeekday(week);
+    const court = await clinic.request({ method: 'POST', url: `/api/wbp/${people[0]!.id}/court-dates`, payload: { date: day, start: '08:00', end: '14:00' } });
+    expect(court.statusCode).toBe(201);
+
+    const response = await check(clinic, session.id, { date: day, start: '09:00', roomId: session.roomId, staffId: session.staffId });
+
+    const { conflicts } = response.json() as z.infer<typeof checkMoveResult>;
+    expect(conflicts).toContainEqual({ kind: 'participant_unavailable', params: expect.objectContaining({ person: people[0]!.full_name, label: 'court' }) });
+  });
+
   it('saves nothing', async () => {
     const { unitId, clinic } = await demoRutan();
     const week = await generate(clinic, unitId);
@@ -627,6 +641,13 @@ describe('the calendar link', () => {
     expect(removed.statusCode).toBe(204);
     expect((await ctx.app.inject({ method: 'GET', url: link.url! })).statusCode).toBe(404);
     expect((await clinic.request({ method: 'GET', url: '/api/me/calendar' })).json()).toEqual({ link: null });
+  });
+
+  it('answers an address that was never made with 404, in Indonesian', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: `/api/calendar/${'A'.repeat(32)}.ics` });
+
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Data tidak ditemukan.' } });
   });
 });
 

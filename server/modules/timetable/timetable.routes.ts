@@ -65,7 +65,6 @@ export async function timetableRoutes(app: FastifyInstance, opts: { timetable: T
   // Calendar applications send no cookie: the secret in the address is the credential.
   r.get('/api/calendar/:file', { schema: { params: feedParams }, config: { policy: 'public' } }, async (request, reply) => {
     const body = await timetable.calendarFeed(request.params.file.slice(0, -'.ics'.length));
-    if (body === null) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     return reply.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(body);
   });
 

@@ -184,7 +184,8 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
     if (c.participantId) params.person = unit.people.get(c.participantId)?.fullName ?? c.participantId;
     if (c.staffId) params.staff = unit.staff.get(c.staffId) ?? c.staffId;
     if (c.roomId) params.room = unit.rooms.get(c.roomId)?.name ?? c.roomId;
-    if (c.label) params.label = c.label === 'court' ? translate('id', 'timetable.courtLabel') : c.label;
+    // A routine block's own words, or the code of a person's absence (court…), which the client says in its language.
+    if (c.label) params.label = c.label;
     if (c.span) params.time = c.span;
     const other = c.sessionIds.find((id) => id !== self);
     const otherRow = other ? rows.get(other) : undefined;
@@ -353,9 +354,9 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
      * The iCalendar feed behind a secret link: the staff member's sessions, with the session type,
      * group, room and unit and the number of people, never their names (a calendar leaves the system).
      */
-    async calendarFeed(token: string): Promise<string | null> {
+    async calendarFeed(token: string): Promise<string> {
       const user = await repo.userOfCalendarToken(db, hashToken(token));
-      if (!user) return null;
+      if (!user) throw notFound('calendar');
       const today = jakartaDate(now());
       const sessions = await repo.sessionsOfStaffBetween(db, user.id, addDays(today, -FEED_PAST_DAYS), addDays(today, FEED_AHEAD_DAYS));
       return renderCalendar({
