@@ -1,7 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createWbpRequest } from '../../shared/contracts/wbp.ts';
-import { describeIssue, languageFrom, translate } from './messages.ts';
+import { PERMISSIONS } from '../../shared/domain/permissions.ts';
+import { describeIssue, hasMessage, languageFrom, translate } from './messages.ts';
 
 function firstIssue(schema: z.ZodType, value: unknown) {
   const result = schema.safeParse(value);
@@ -53,5 +56,42 @@ describe('type errors', () => {
   it('tells a wrong type from a missing value', () => {
     const { key } = describeIssue(firstIssue(z.object({ n: z.number() }), { n: 'tiga' }));
     expect(key).toBe('validation.invalidType');
+  });
+});
+
+/** The source of every non-test TypeScript file under a folder of the repository. */
+function sources(folder: string): string[] {
+  const root = join(import.meta.dirname, '..', '..', folder);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => readFileSync(join(root, file), 'utf8'));
+}
+
+const missingIn = (keys: ReadonlySet<string>) => ({
+  id: [...keys].filter((k) => !hasMessage(k, 'id')),
+  en: [...keys].filter((k) => !hasMessage(k, 'en')),
+});
+
+describe('the message catalogues', () => {
+  it('hold every message key written in the server code, in Indonesian and in English', () => {
+    // A quoted "area.name" in server code is a message key, unless it names a permission.
+    const permissions = new Set<string>(Object.keys(PERMISSIONS));
+    const keys = new Set(
+      sources('server')
+        .flatMap((text) => [...text.matchAll(/'((?:error|validation|import|placement|timetable)\.[A-Za-z][\w.]*)'/g)].map((m) => m[1]!))
+        .filter((key) => !permissions.has(key)),
+    );
+
+    expect(keys.size).toBeGreaterThan(50);
+    expect(missingIn(keys)).toEqual({ id: [], en: [] });
+  });
+
+  it('hold a message for every rule of the request contracts, which the server answers as validation.<rule>', () => {
+    const keys = new Set(
+      sources('shared/contracts').flatMap((text) => [...text.matchAll(/(?:message: |problems\.push\()'([\w.]+)'/g)].map((m) => `validation.${m[1]!}`)),
+    );
+
+    expect(keys.size).toBeGreaterThan(10);
+    expect(missingIn(keys)).toEqual({ id: [], en: [] });
   });
 });

@@ -4,7 +4,7 @@ import type { Language } from '../../shared/contracts/common.ts';
 type Catalogue = Record<string, string>;
 
 // Server-side messages: errors and validation, in the user's language. `{name}` is replaced.
-const id: Catalogue = {
+const id = {
   'error.validation': 'Data tidak valid. Periksa isian yang ditandai.',
   'error.unauthenticated': 'Silakan masuk terlebih dahulu.',
   'error.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
@@ -108,9 +108,12 @@ const id: Catalogue = {
   'timetable.groupLabel': 'Kelompok {n}',
   'timetable.calendarName': 'Jadwal sesi rehabilitasi — {name}',
   'timetable.calendarPeople': '{count} peserta',
-};
+} satisfies Catalogue;
 
-const en: Catalogue = {
+/** Every message has both languages: a key missing from either catalogue does not compile. */
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
   'error.validation': 'The data is not valid. Check the marked fields.',
   'error.unauthenticated': 'Please sign in first.',
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
@@ -217,15 +220,13 @@ const en: Catalogue = {
 };
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.
-const fieldLabels: Record<Language, Catalogue> = {
-  id: {
+const idLabels = {
     sdpNumber: 'Nomor registrasi SDP', fullName: 'Nama lengkap', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir',
     birthPlace: 'Tempat lahir', legalStatus: 'Status hukum', caseArticles: 'Pasal', sentenceMonths: 'Lama pidana (bulan)',
     block: 'Blok', room: 'Kamar', admissionDate: 'Tanggal masuk', expectedReleaseDate: 'Perkiraan tanggal bebas',
     facilityId: 'Unit', toFacilityId: 'Unit tujuan', transferDate: 'Tanggal pindah', reason: 'Alasan', version: 'Versi',
     username: 'Nama pengguna', password: 'Kata sandi', newPassword: 'Kata sandi baru', currentPassword: 'Kata sandi saat ini',
     role: 'Peran', organizationId: 'Organisasi', code: 'Kode', name: 'Nama', kind: 'Jenis', language: 'Bahasa',
-    no_registrasi: 'no_registrasi', nama: 'nama', jenis_kelamin: 'jenis_kelamin', tanggal_lahir: 'tanggal_lahir',
     answers: 'Jawaban', screenedOn: 'Tanggal skrining', screeningId: 'Skrining', form: 'Formulir asesmen', teamClass: 'Kelas menurut tim',
     overrideReason: 'Alasan berbeda dari aturan', recommendation: 'Rekomendasi', rupiahPerUsd: 'Kurs rupiah per dolar AS',
     holidays: 'Hari libur nasional', rule: 'Aturan klasifikasi', regionId: 'Kanwil', number: 'Nomor sertifikat',
@@ -234,8 +235,12 @@ const fieldLabels: Record<Language, Catalogue> = {
     otherWbpId: 'Warga binaan lain', dayOfWeek: 'Hari', start: 'Jam mulai', end: 'Jam selesai', date: 'Tanggal', windows: 'Jam tersedia', label: 'Keterangan',
     durationWeeks: 'Lama program (minggu)', capacity: 'Kapasitas', phases: 'Fase', sessionTypes: 'Jenis sesi',
     week: 'Minggu', weekStart: 'Minggu (Senin)', roomId: 'Ruangan', staffId: 'Petugas', entries: 'Kehadiran', wbpId: 'Warga binaan',
-    status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan',
-  },
+    status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan', description: 'Deskripsi', active: 'Aktif',
+} satisfies Catalogue;
+
+/** The same fields in English: a field labelled in one language only does not compile. */
+const fieldLabels: Record<Language, Catalogue> = {
+  id: idLabels,
   en: {
     sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
     birthPlace: 'Place of birth', legalStatus: 'Legal status', caseArticles: 'Case articles', sentenceMonths: 'Sentence (months)',
@@ -251,8 +256,8 @@ const fieldLabels: Record<Language, Catalogue> = {
     otherWbpId: 'Other person', dayOfWeek: 'Day', start: 'Start', end: 'End', date: 'Date', windows: 'Available hours', label: 'Label',
     durationWeeks: 'Length (weeks)', capacity: 'Capacity', phases: 'Phases', sessionTypes: 'Session types',
     week: 'Week', weekStart: 'Week (Monday)', roomId: 'Room', staffId: 'Staff member', entries: 'Attendance', wbpId: 'Person',
-    status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note',
-  },
+    status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note', description: 'Description', active: 'Active',
+  } satisfies Record<keyof typeof idLabels, string>,
 };
 
 const catalogues: Record<Language, Catalogue> = { id, en };
@@ -281,8 +286,8 @@ export function assistRuleKey(detail: string): string {
   return 'validation.assistAnswer';
 }
 
-export function hasMessage(key: string): boolean {
-  return key in id;
+export function hasMessage(key: string, lang: Language = 'id'): boolean {
+  return key in catalogues[lang];
 }
 
 /** Turns one Zod issue into a key and parameters from the catalogue above. */
