@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import type { ScreeningRecord, WorklistItem } from './api.ts';
 import { RiskBadge } from './Badges.tsx';
 import { ScreeningForm } from './ScreeningForm.tsx';
@@ -129,38 +130,32 @@ function SessionSummary({ done, total, onExit, headingRef }: {
         {t('clinical.session.summary', { screened: screened.length, skipped, notReached: total - done.length })}
       </Text>
       {screened.length > 0 ? (
-        <Table.ScrollContainer minWidth={600}>
-          <Table verticalSpacing="xs" aria-label={t('clinical.session.summaryTable')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('wbp.fullName')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.result.overall')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.page.dueOn')}</Table.Th>
-                <Table.Th scope="col"><span className="visually-hidden">{t('common.actions')}</span></Table.Th>
+        <DataTable
+          minWidth={600}
+          aria-label={t('clinical.session.summaryTable')}
+          columns={[t('wbp.fullName'), t('clinical.result.overall'), t('clinical.page.dueOn'), { label: t('common.actions'), hidden: true }]}
+        >
+          <Table.Tbody>
+            {screened.map(({ item, record }) => (
+              <Table.Tr key={item.wbpId}>
+                <Table.Td>{item.fullName}</Table.Td>
+                <Table.Td>{record ? <RiskBadge risk={record.result.overall} size="sm" /> : null}</Table.Td>
+                <Table.Td>{record ? formatDate(record.decisionDueOn) : '—'}</Table.Td>
+                <Table.Td>
+                  {record && record.result.overall !== 'low' && can('assessment.write') ? (
+                    <StartAssessmentButton
+                      wbpId={item.wbpId}
+                      screeningId={record.id}
+                      size="xs"
+                      variant="light"
+                      aria-label={t('clinical.startAssessmentFor', { name: item.fullName })}
+                    />
+                  ) : null}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {screened.map(({ item, record }) => (
-                <Table.Tr key={item.wbpId}>
-                  <Table.Td>{item.fullName}</Table.Td>
-                  <Table.Td>{record ? <RiskBadge risk={record.result.overall} size="sm" /> : null}</Table.Td>
-                  <Table.Td>{record ? formatDate(record.decisionDueOn) : '—'}</Table.Td>
-                  <Table.Td>
-                    {record && record.result.overall !== 'low' && can('assessment.write') ? (
-                      <StartAssessmentButton
-                        wbpId={item.wbpId}
-                        screeningId={record.id}
-                        size="xs"
-                        variant="light"
-                        aria-label={t('clinical.startAssessmentFor', { name: item.fullName })}
-                      />
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </DataTable>
       ) : null}
       <Button mt="md" onClick={onExit}>
         {t('clinical.backToWorklist')}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/auth.tsx';
 import { formatNumber } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -70,41 +71,37 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 function FacilityTable({ facilities }: { facilities: FacilityStats[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="xs" aria-label={t('dashboard.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('dashboard.facility')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.kind')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('dashboard.capacity')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('dashboard.held')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('dashboard.occupancy')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('dashboard.drugCases')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('dashboard.drugShare')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {facilities.map((f) => {
-            const occ = percent(f.held, f.capacity);
-            return (
-              <Table.Tr key={f.id}>
-                <Table.Th scope="row" fw={500}>
-                  {f.name} <Text span size="xs" c="dimmed">({f.code})</Text>
-                </Table.Th>
-                <Table.Td>{t(`orgKind.${f.kind}`)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(f.capacity)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(f.held)}</Table.Td>
-                <Table.Td ta="right">
-                  {occ === null ? '—' : `${formatNumber(occ, 0)}%`}
-                  {occ !== null && occ > 100 ? <Badge color="red" variant="light" ml={6}>{t('dashboard.over')}</Badge> : null}
-                </Table.Td>
-                <Table.Td ta="right">{formatNumber(f.drugCases)}</Table.Td>
-                <Table.Td ta="right">{f.held > 0 ? `${formatNumber(percent(f.drugCases, f.held), 0)}%` : '—'}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={760}
+      striped
+      aria-label={t('dashboard.tableLabel')}
+      columns={[
+        t('dashboard.facility'),
+        t('dashboard.kind'),
+        ...(['capacity', 'held', 'occupancy', 'drugCases', 'drugShare'] as const).map((k) => ({ label: t(`dashboard.${k}`), align: 'right' as const })),
+      ]}
+    >
+      <Table.Tbody>
+        {facilities.map((f) => {
+          const occ = percent(f.held, f.capacity);
+          return (
+            <Table.Tr key={f.id}>
+              <Table.Th scope="row" fw={500}>
+                {f.name} <Text span size="xs" c="dimmed">({f.code})</Text>
+              </Table.Th>
+              <Table.Td>{t(`orgKind.${f.kind}`)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(f.capacity)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(f.held)}</Table.Td>
+              <Table.Td ta="right">
+                {occ === null ? '—' : `${formatNumber(occ, 0)}%`}
+                {occ !== null && occ > 100 ? <Badge color="red" variant="light" ml={6}>{t('dashboard.over')}</Badge> : null}
+              </Table.Td>
+              <Table.Td ta="right">{formatNumber(f.drugCases)}</Table.Td>
+              <Table.Td ta="right">{f.held > 0 ? `${formatNumber(percent(f.drugCases, f.held), 0)}%` : '—'}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </DataTable>
   );
 }
