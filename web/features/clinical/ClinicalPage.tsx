@@ -1,18 +1,22 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
+import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
+import { QueryView } from '../../components/QueryView.tsx';
+import { Section } from '../../components/Section.tsx';
 import { clinicalKeys, fetchAssessments, fetchScreenings, type ScreeningRecord } from './api.ts';
 import { ClassBadge, RiskBadge } from './Badges.tsx';
-import { PersonLoadError, usePerson } from './person.tsx';
+import { usePerson } from './person.tsx';
 import { ScreeningResult } from './ScreeningResult.tsx';
 import { StartAssessmentButton } from './StartAssessmentButton.tsx';
+
+const ACTIONS_COLUMN = { hidden: true, className: 'no-print' } as const;
 
 /** A person's screenings and assessments, newest first, with the next steps. */
 export function ClinicalPage() {
@@ -32,12 +36,10 @@ export function ClinicalPage() {
 
   return (
     <>
-      <Anchor component={Link} to={`/wbp/${w.id}`} size="sm" className="no-print">
-        ← {t('clinical.page.backToDetail')}
-      </Anchor>
-      <PageTitle
+      <PersonHeader
+        person={w}
         title={t('clinical.page.titleFor', { name: w.fullName })}
-        subtitle={`${w.sdpNumber} · ${w.facilityName}`}
+        back={{ to: `/wbp/${w.id}`, label: t('clinical.page.backToDetail') }}
         actions={
           <Button variant="default" onClick={() => window.print()}>
             {t('common.print')}
@@ -45,34 +47,32 @@ export function ClinicalPage() {
         }
       />
       <Stack gap="md">
-        <Paper withBorder p="md" component="section" aria-labelledby="screenings-heading">
-          <Group justify="space-between" mb="sm" wrap="wrap">
-            <Title order={2} size="h4" id="screenings-heading">{t('clinical.page.screenings')}</Title>
-            {can('screening.write') ? (
+        <Section
+          id="screenings-heading"
+          title={t('clinical.page.screenings')}
+          actions={
+            can('screening.write') ? (
               <Button component={Link} to={`/wbp/${w.id}/skrining/baru`} variant={latest ? 'default' : 'filled'} className="no-print">
                 {latest ? t('clinical.page.rescreen') : t('clinical.page.screen')}
               </Button>
-            ) : null}
-          </Group>
-          <ErrorAlert error={screenings.error} onRetry={() => void screenings.refetch()} />
-          {screenings.isPending ? (
-            <Loading />
-          ) : screenings.data && screenings.data.length === 0 ? (
-            <Text size="sm" c="dimmed">{t('clinical.page.noScreenings')}</Text>
-          ) : screenings.data ? (
-            <Table.ScrollContainer minWidth={640}>
-              <Table verticalSpacing="xs" aria-labelledby="screenings-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('clinical.page.screenedOn')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.result.overall')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.page.by')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.page.dueOn')}</Table.Th>
-                    <Table.Th scope="col" className="no-print"><span className="visually-hidden">{t('common.actions')}</span></Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+            ) : null
+          }
+        >
+          <QueryView query={screenings} empty={<Text size="sm" c="dimmed">{t('clinical.page.noScreenings')}</Text>}>
+            {(items) => (
+              <DataTable
+                minWidth={640}
+                aria-labelledby="screenings-heading"
+                columns={[
+                  t('clinical.page.screenedOn'),
+                  t('clinical.result.overall'),
+                  t('clinical.page.by'),
+                  t('clinical.page.dueOn'),
+                  { label: t('common.actions'), ...ACTIONS_COLUMN },
+                ]}
+              >
                 <Table.Tbody>
-                  {screenings.data.map((s) => (
+                  {items.map((s) => (
                     <Table.Tr key={s.id}>
                       <Table.Td>{formatDate(s.screenedOn)}</Table.Td>
                       <Table.Td><RiskBadge risk={s.result.overall} size="sm" /></Table.Td>
@@ -91,42 +91,40 @@ export function ClinicalPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null}
-        </Paper>
+              </DataTable>
+            )}
+          </QueryView>
+        </Section>
 
-        <Paper withBorder p="md" component="section" aria-labelledby="assessments-heading">
-          <Group justify="space-between" mb="sm" wrap="wrap">
-            <Title order={2} size="h4" id="assessments-heading">{t('clinical.page.assessments')}</Title>
-            {can('assessment.write') ? (
+        <Section
+          id="assessments-heading"
+          title={t('clinical.page.assessments')}
+          actions={
+            can('assessment.write') ? (
               <Group gap="xs" className="no-print">
                 <StartAssessmentButton wbpId={w.id} screeningId={latest?.id ?? null} variant={openDraft ? 'default' : 'filled'} />
               </Group>
-            ) : null}
-          </Group>
+            ) : null
+          }
+        >
           {openDraft ? <Text size="sm" mb="sm">{t('clinical.page.draftOpen')}</Text> : null}
           {!latest && can('assessment.write') ? <Text size="sm" c="dimmed" mb="sm">{t('clinical.page.noScreeningYet')}</Text> : null}
-          <ErrorAlert error={assessments.error} onRetry={() => void assessments.refetch()} />
-          {assessments.isPending ? (
-            <Loading />
-          ) : assessments.data && assessments.data.length === 0 ? (
-            <Text size="sm" c="dimmed">{t('clinical.page.noAssessments')}</Text>
-          ) : assessments.data ? (
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="xs" aria-labelledby="assessments-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('clinical.page.status')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.page.finalClass')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.page.createdBy')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.page.updatedAt')}</Table.Th>
-                    <Table.Th scope="col">{t('clinical.page.signed')}</Table.Th>
-                    <Table.Th scope="col" className="no-print"><span className="visually-hidden">{t('common.actions')}</span></Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+          <QueryView query={assessments} empty={<Text size="sm" c="dimmed">{t('clinical.page.noAssessments')}</Text>}>
+            {(items) => (
+              <DataTable
+                minWidth={720}
+                aria-labelledby="assessments-heading"
+                columns={[
+                  t('clinical.page.status'),
+                  t('clinical.page.finalClass'),
+                  t('clinical.page.createdBy'),
+                  t('clinical.page.updatedAt'),
+                  t('clinical.page.signed'),
+                  { label: t('common.actions'), ...ACTIONS_COLUMN },
+                ]}
+              >
                 <Table.Tbody>
-                  {assessments.data.map((a) => (
+                  {items.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
                         <Badge variant={a.status === 'signed' ? 'filled' : 'outline'} color={a.status === 'signed' ? 'teal.8' : 'gray.7'} tt="none">
@@ -145,10 +143,10 @@ export function ClinicalPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null}
-        </Paper>
+              </DataTable>
+            )}
+          </QueryView>
+        </Section>
       </Stack>
 
       <Modal opened={shown !== null} onClose={() => setShown(null)} title={shown ? t('clinical.page.resultOf', { date: formatDate(shown.screenedOn) }) : ''} size="xl">

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { Anchor, Button, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
+import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
 import type { ScreeningRecord } from './api.ts';
-import { PersonLoadError, usePerson } from './person.tsx';
+import { usePerson } from './person.tsx';
 import { ScreeningForm } from './ScreeningForm.tsx';
 import { ScreeningResult } from './ScreeningResult.tsx';
 import { StartAssessmentButton } from './StartAssessmentButton.tsx';
@@ -31,10 +31,11 @@ export function NewScreeningPage() {
 
   return (
     <>
-      <Anchor component={Link} to={back} size="sm" className="no-print">
-        ← {can('clinical.read') ? t('clinical.backToPerson') : t('clinical.backToWorklist')}
-      </Anchor>
-      <PageTitle title={t('clinical.screening.titleFor', { name: w.fullName })} subtitle={`${w.sdpNumber} · ${w.facilityName}`} />
+      <PersonHeader
+        person={w}
+        title={t('clinical.screening.titleFor', { name: w.fullName })}
+        back={{ to: back, label: can('clinical.read') ? t('clinical.backToPerson') : t('clinical.backToWorklist') }}
+      />
       {saved ? (
         <Stack>
           <ScreeningResult

@@ -1,21 +1,12 @@
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { AttendanceStatus, personAttendanceList } from '../../../shared/contracts/timetable.ts';
-import { api } from '../../app/api.ts';
+import type { AttendanceStatus } from '../../../shared/contracts/timetable.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-
-type PersonAttendanceList = z.infer<typeof personAttendanceList>;
-
-/** The key the attendance screen (web/features/timetable) refreshes after recording a session. */
-export const attendanceKey = (wbpId: string) => ['wbp', 'attendance', wbpId] as const;
-
-function fetchPersonAttendance(wbpId: string, signal?: AbortSignal): Promise<PersonAttendanceList> {
-  return api<PersonAttendanceList>(`/api/wbp/${encodeURIComponent(wbpId)}/attendance`, { signal });
-}
+import { DataTable } from '../../components/DataTable.tsx';
+import { QueryView } from '../../components/QueryView.tsx';
+import { Section } from '../../components/Section.tsx';
+import { fetchPersonAttendance, wbpKeys } from './api.ts';
 
 const STATUS_COLOR: Record<AttendanceStatus, string> = { present: 'teal.8', absent: 'red.8', excused: 'yellow.4' };
 
@@ -26,14 +17,15 @@ function clock(value: string, language: string): string {
 /** A person's attendance at programme sessions, newest first as the server sends it; for clinical roles only. */
 export function AttendanceSection({ wbpId }: { wbpId: string }) {
   const { t, i18n } = useTranslation();
-  const list = useQuery({ queryKey: attendanceKey(wbpId), queryFn: ({ signal }) => fetchPersonAttendance(wbpId, signal) });
+  const list = useQuery({ queryKey: wbpKeys.attendance(wbpId), queryFn: ({ signal }) => fetchPersonAttendance(wbpId, signal) });
   const summary = list.data?.summary;
-  const items = list.data?.items ?? [];
   return (
-    <Paper withBorder p="md" mt="md" component="section" aria-labelledby="attendance-heading">
-      <Group justify="space-between" align="baseline" wrap="wrap" mb="sm">
-        <Title order={2} size="h4" id="attendance-heading">{t('wbp.attendance.title')}</Title>
-        {summary ? (
+    <Section
+      id="attendance-heading"
+      title={t('wbp.attendance.title')}
+      mt="md"
+      actions={
+        summary ? (
           <Group gap="xs" aria-label={t('wbp.attendance.summaryLabel')} role="group">
             {(['present', 'absent', 'excused'] as const).map((st) => (
               <Badge key={st} color={STATUS_COLOR[st]} autoContrast variant="filled" tt="none" size="lg">
@@ -41,28 +33,31 @@ export function AttendanceSection({ wbpId }: { wbpId: string }) {
               </Badge>
             ))}
           </Group>
-        ) : null}
-      </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending ? (
-        <Loading />
-      ) : !list.data ? null : items.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('wbp.attendance.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped fz="sm" verticalSpacing="xs" aria-labelledby="attendance-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('wbp.attendance.date')}</Table.Th>
-                <Table.Th scope="col">{t('wbp.attendance.time')}</Table.Th>
-                <Table.Th scope="col">{t('wbp.attendance.programme')}</Table.Th>
-                <Table.Th scope="col">{t('wbp.attendance.session')}</Table.Th>
-                <Table.Th scope="col">{t('wbp.attendance.status')}</Table.Th>
-                <Table.Th scope="col">{t('wbp.attendance.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+        ) : null
+      }
+    >
+      <QueryView
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<Text size="sm" c="dimmed">{t('wbp.attendance.empty')}</Text>}
+      >
+        {(data) => (
+          <DataTable
+            minWidth={720}
+            striped
+            fz="sm"
+            aria-labelledby="attendance-heading"
+            columns={[
+              t('wbp.attendance.date'),
+              t('wbp.attendance.time'),
+              t('wbp.attendance.programme'),
+              t('wbp.attendance.session'),
+              t('wbp.attendance.status'),
+              t('wbp.attendance.note'),
+            ]}
+          >
             <Table.Tbody>
-              {items.map((a) => (
+              {data.items.map((a) => (
                 <Table.Tr key={a.sessionId}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.date)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{clock(a.start, i18n.language)}–{clock(a.end, i18n.language)}</Table.Td>
@@ -76,9 +71,9 @@ export function AttendanceSection({ wbpId }: { wbpId: string }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Paper>
+          </DataTable>
+        )}
+      </QueryView>
+    </Section>
   );
 }

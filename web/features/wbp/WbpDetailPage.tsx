@@ -1,16 +1,15 @@
-import { lazy, Suspense, useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
-import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatDateTime, formatDuration, formatSentence, todayIso } from '../../app/format.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
+import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
+import { useDialog } from '../../components/useDialog.ts';
 import { fetchWbp, wbpKeys } from './api.ts';
 import { AttendanceSection } from './AttendanceSection.tsx';
 
@@ -21,40 +20,18 @@ export function WbpDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const [transferOpen, setTransferOpen] = useState(false);
+  const transfer = useDialog<true>();
   const detail = useQuery({ queryKey: wbpKeys.detail(id), queryFn: ({ signal }) => fetchWbp(id, signal) });
 
   if (detail.isPending) return <Loading />;
-  if (detail.error) {
-    if (detail.error instanceof ApiError && detail.error.status === 404) {
-      return (
-        <>
-          <PageTitle title={t('wbp.notFoundTitle')} />
-          <EmptyState
-            title={t('wbp.notFoundTitle')}
-            description={t('wbp.notFoundBody')}
-            action={<Anchor component={Link} to="/wbp">{t('wbp.backToList')}</Anchor>}
-          />
-        </>
-      );
-    }
-    return (
-      <>
-        <PageTitle title={t('wbp.detailTitle')} />
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
-      </>
-    );
-  }
+  if (detail.error) return <PersonLoadError error={detail.error} title={t('wbp.detailTitle')} onRetry={() => void detail.refetch()} />;
 
   const w = detail.data;
   return (
     <>
-      <Anchor component={Link} to="/wbp" size="sm" className="no-print">
-        ← {t('wbp.backToList')}
-      </Anchor>
-      <PageTitle
-        title={w.fullName}
-        subtitle={`${w.sdpNumber} · ${w.facilityName}`}
+      <PersonHeader
+        person={w}
+        back={{ to: '/wbp', label: t('wbp.backToList') }}
         actions={
           <>
             {can('clinical.read') ? (
@@ -71,7 +48,7 @@ export function WbpDetailPage() {
               </Button>
             ) : null}
             {can('wbp.transfer') ? (
-              <Button variant="default" onClick={() => setTransferOpen(true)}>
+              <Button variant="default" onClick={() => transfer.open(true)}>
                 {t('wbp.transfer')}
               </Button>
             ) : null}
@@ -86,9 +63,9 @@ export function WbpDetailPage() {
       </Text>
       <WbpFacts w={w} />
       {can('clinical.read') ? <AttendanceSection wbpId={w.id} /> : null}
-      {can('wbp.transfer') && transferOpen ? (
+      {can('wbp.transfer') && transfer.subject ? (
         <Suspense fallback={<Loading />}>
-          <TransferModal wbp={w} opened onClose={() => setTransferOpen(false)} />
+          <TransferModal wbp={w} opened onClose={transfer.close} />
         </Suspense>
       ) : null}
     </>
@@ -177,30 +154,23 @@ function WbpFacts({ w }: { w: WbpDetail }) {
         {w.transfers.length === 0 ? (
           <Text size="sm" c="dimmed">{t('wbp.noTransfers')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table aria-labelledby="transfers-heading" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('wbp.transferDate')}</Table.Th>
-                  <Table.Th scope="col">{t('wbp.transferFrom')}</Table.Th>
-                  <Table.Th scope="col">{t('wbp.transferTo')}</Table.Th>
-                  <Table.Th scope="col">{t('wbp.transferReason')}</Table.Th>
-                  <Table.Th scope="col">{t('wbp.recordedBy')}</Table.Th>
+          <DataTable
+            minWidth={600}
+            aria-labelledby="transfers-heading"
+            columns={[t('wbp.transferDate'), t('wbp.transferFrom'), t('wbp.transferTo'), t('wbp.transferReason'), t('wbp.recordedBy')]}
+          >
+            <Table.Tbody>
+              {w.transfers.map((tr) => (
+                <Table.Tr key={tr.id}>
+                  <Table.Td>{formatDate(tr.transferDate)}</Table.Td>
+                  <Table.Td>{tr.fromFacilityName}</Table.Td>
+                  <Table.Td>{tr.toFacilityName}</Table.Td>
+                  <Table.Td>{tr.reason}</Table.Td>
+                  <Table.Td>{tr.recordedBy ?? '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {w.transfers.map((tr) => (
-                  <Table.Tr key={tr.id}>
-                    <Table.Td>{formatDate(tr.transferDate)}</Table.Td>
-                    <Table.Td>{tr.fromFacilityName}</Table.Td>
-                    <Table.Td>{tr.toFacilityName}</Table.Td>
-                    <Table.Td>{tr.reason}</Table.Td>
-                    <Table.Td>{tr.recordedBy ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </DataTable>
         )}
       </Paper>
     </>

@@ -7,8 +7,10 @@ import type {
   WbpDetail,
   wbpSummary,
 } from '../../../shared/contracts/wbp.ts';
+import type { personAttendanceList } from '../../../shared/contracts/timetable.ts';
 import { api } from '../../app/api.ts';
 
+type PersonAttendanceList = z.infer<typeof personAttendanceList>;
 type WbpPage = z.infer<ReturnType<typeof pageOf<typeof wbpSummary>>>;
 
 export interface WbpListParams {
@@ -26,6 +28,8 @@ export const wbpKeys = {
   list: (params: WbpListParams) => ['wbp', 'list', params] as const,
   detail: (id: string) => ['wbp', 'detail', id] as const,
   blocks: (facilityId: string | undefined) => ['wbp', 'blocks', facilityId ?? ''] as const,
+  /** The attendance screen (web/features/timetable) refreshes every ['wbp', 'attendance', …] after recording a session. */
+  attendance: (wbpId: string) => ['wbp', 'attendance', wbpId] as const,
 };
 
 export function fetchWbpList(params: WbpListParams, signal?: AbortSignal): Promise<WbpPage> {
@@ -34,6 +38,10 @@ export function fetchWbpList(params: WbpListParams, signal?: AbortSignal): Promi
 
 export function fetchBlocks(facilityId: string | undefined, signal?: AbortSignal): Promise<string[]> {
   return api<{ items: string[] }>('/api/wbp/blocks', { query: { facilityId }, signal }).then((r) => r.items);
+}
+
+export function fetchPersonAttendance(wbpId: string, signal?: AbortSignal): Promise<PersonAttendanceList> {
+  return api<PersonAttendanceList>(`/api/wbp/${encodeURIComponent(wbpId)}/attendance`, { signal });
 }
 
 export function fetchWbp(id: string, signal?: AbortSignal): Promise<WbpDetail> {
