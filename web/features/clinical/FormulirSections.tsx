@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import { Button, Checkbox, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
@@ -8,12 +8,89 @@ import {
   URINALYSIS_RESULTS, severityBand, type FormulirSectionKey, type Label,
 } from '../../../shared/instruments/index.ts';
 import { formatNumber } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import {
   DateField, fieldId, NumberField, RatingField, SelectField, TextField, useFormContext, YesNoField, type Option,
 } from './formFields.tsx';
 import { useLabel } from './labels.ts';
 
 type SectionData = Record<string, unknown> | null | undefined;
+
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
+const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+// ---------------------------------------------------------------------------------------------
+// The single fields of each section, as data: how each is entered. Their labels are the form's
+// own (FORMULIR_SECTIONS), their limits those of the form's schema (shared/instruments/formulir.ts).
+
+type Unit = 'days' | 'mmHg' | 'perMinute' | 'celsius';
+type OptionsOf = (label: (label: Label) => string) => Option[];
+type FieldSpec =
+  | { key: string; kind: 'text'; max?: number; multiline?: boolean }
+  | { key: string; kind: 'date' }
+  | { key: string; kind: 'number'; min?: number; max?: number; number?: 'decimal' | 'rupiah'; unit?: Unit }
+  | { key: string; kind: 'yesNo' }
+  | { key: string; kind: 'rating' }
+  | { key: string; kind: 'sex' }
+  | { key: string; kind: 'choice'; options: OptionsOf };
+
+const text = (key: string, max?: number): FieldSpec => ({ key, kind: 'text', max });
+const notes = (key: string): FieldSpec => ({ key, kind: 'text', max: 500, multiline: true });
+const date = (key: string): FieldSpec => ({ key, kind: 'date' });
+const count = (key: string, max = 999): FieldSpec => ({ key, kind: 'number', max });
+const year = (key: string): FieldSpec => ({ key, kind: 'number', min: 1900, max: 2200 });
+const days30 = (key: string): FieldSpec => ({ key, kind: 'number', max: 30, unit: 'days' });
+const rupiah = (key: string): FieldSpec => ({ key, kind: 'number', number: 'rupiah' });
+const measure = (key: string, min: number, max: number, unit: Unit): FieldSpec => ({ key, kind: 'number', number: 'decimal', min, max, unit });
+const yesNo = (key: string): FieldSpec => ({ key, kind: 'yesNo' });
+const rating = (key: string): FieldSpec => ({ key, kind: 'rating' });
+const choice = (key: string, options: OptionsOf): FieldSpec => ({ key, kind: 'choice', options });
+const fromRows = (rows: readonly { code: string | number; label: Label }[]): OptionsOf => (label) =>
+  rows.map((r) => ({ value: String(r.code), label: label(r.label) }));
+
+const ADMINISTRATION: readonly FieldSpec[] = [date('assessmentDate'), text('place'), text('referralSource')];
+const DEMOGRAPHICS: readonly FieldSpec[] = [
+  text('sdpNumber', 50), text('name'),
+  { key: 'sex', kind: 'sex' },
+  date('dateOfBirth'), choice('maritalStatus', fromRows(MARITAL_STATUSES)), text('education'), text('occupation'),
+];
+const MEDICAL: readonly FieldSpec[] = [
+  count('hospitalisationsLifetime'), yesNo('chronicIllness'), notes('chronicIllnessNotes'),
+  choice('hivTest', fromRows(TEST_RESULTS)), choice('hepatitisBTest', fromRows(TEST_RESULTS)), choice('hepatitisCTest', fromRows(TEST_RESULTS)),
+  days30('problemDays30'), rating('troubled'), rating('treatmentImportance'),
+];
+const EMPLOYMENT: readonly FieldSpec[] = [
+  count('educationYears', 30), yesNo('drivingLicence'), yesNo('vehicleAvailable'), days30('paidWorkDays30'),
+  rupiah('employmentIncome30'), rupiah('illegalIncome30'), text('mainSupport'),
+];
+const DRUG_USE: readonly FieldSpec[] = [
+  // A main substance is one substance, so the "more than one per day" row is not a choice.
+  choice('mainSubstance', fromRows(DRUG_USE_ROWS.filter((r) => r.code !== 'more_than_one'))),
+  days30('alcoholToIntoxicationDays30'), rupiah('moneySpentAlcohol30'), rupiah('moneySpentDrugs30'),
+  days30('alcoholProblemDays30'), days30('drugProblemDays30'),
+  rating('troubledByAlcohol'), rating('troubledByDrugs'), rating('alcoholTreatmentImportance'), rating('drugTreatmentImportance'),
+];
+const TREATMENT_HISTORY: readonly FieldSpec[] = [
+  count('alcoholTreatmentEpisodes'), count('drugTreatmentEpisodes'), text('lastTreatmentPlace'), year('lastTreatmentYear'),
+  count('alcoholOverdoses'), count('drugOverdoses'), year('lastOverdoseYear'),
+];
+const LEGAL: readonly FieldSpec[] = [
+  choice('status', fromRows(LEGAL_STATUSES)), notes('charges'), text('article'), count('previousConvictions'),
+  yesNo('awaitingChargesTrialOrSentence'), days30('illegalActivityDays30'), rating('seriousness'), rating('counsellingImportance'),
+];
+const FAMILY_SOCIAL_ABOUT: readonly FieldSpec[] = [
+  text('livingWith'),
+  choice('maritalSatisfaction', (label) => SATISFACTION_ANSWERS.map((a) => ({ value: a, label: label(SATISFACTION_LABELS[a]) }))),
+];
+const FAMILY_SOCIAL_PROBLEMS: readonly FieldSpec[] = [days30('conflictDays30'), rating('troubled'), rating('counsellingImportance')];
+const PSYCHIATRIC_PROBLEMS: readonly FieldSpec[] = [days30('problemDays30'), rating('troubled'), rating('treatmentImportance')];
+const VITAL_SIGNS: readonly FieldSpec[] = [
+  measure('systolic', 40, 300, 'mmHg'), measure('diastolic', 20, 200, 'mmHg'), measure('pulse', 20, 250, 'perMinute'),
+  measure('respiration', 4, 80, 'perMinute'), measure('temperature', 30, 45, 'celsius'), yesNo('injectionMarks'),
+];
+const URINE_TEST: readonly FieldSpec[] = [date('testDate')];
 
 /** The form's own label of a field, in the interface language. */
 function useFieldLabel(section: FormulirSectionKey) {
@@ -25,69 +102,114 @@ function useFieldLabel(section: FormulirSectionKey) {
   };
 }
 
-function useOptions() {
-  const label = useLabel();
-  return (rows: readonly { code: string | number; label: Label }[]): Option[] => rows.map((r) => ({ value: String(r.code), label: label(r.label) }));
+function RupiahHint() {
+  const { t } = useTranslation();
+  const { rate } = useFormContext();
+  return <>{t('clinical.form.rupiahHint', { rate: formatNumber(rate) })}</>;
 }
-
-const num = (v: unknown) => (typeof v === 'number' ? v : null);
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
-const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 function Grid({ children }: { children: ReactNode }) {
   return <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm" verticalSpacing="sm">{children}</SimpleGrid>;
 }
 
-function useUnits() {
+/** A section's single fields, in a grid. */
+function Fields({ section, data, fields }: { section: FormulirSectionKey; data: Record<string, unknown>; fields: readonly FieldSpec[] }) {
   const { t } = useTranslation();
-  return { days: t('clinical.form.unitDays'), mmHg: 'mmHg', perMinute: t('clinical.form.unitPerMinute'), celsius: '°C' };
+  const label = useLabel();
+  const fieldLabel = useFieldLabel(section);
+  const units: Record<Unit, string> = { days: t('clinical.form.unitDays'), mmHg: 'mmHg', perMinute: t('clinical.form.unitPerMinute'), celsius: '°C' };
+  const field = (spec: FieldSpec) => {
+    const common = { path: [section, spec.key], label: fieldLabel(spec.key) };
+    const value = data[spec.key];
+    switch (spec.kind) {
+      case 'text': return <TextField {...common} value={str(value)} max={spec.max} multiline={spec.multiline} />;
+      case 'date': return <DateField {...common} value={str(value)} />;
+      case 'yesNo': return <YesNoField {...common} value={bool(value)} />;
+      case 'rating': return <RatingField {...common} value={num(value)} />;
+      case 'choice': return <SelectField {...common} value={str(value)} options={spec.options(label)} />;
+      case 'sex': return <SelectField {...common} value={str(value)} options={[{ value: 'L', label: t('sex.L') }, { value: 'P', label: t('sex.P') }]} />;
+      case 'number':
+        return (
+          <NumberField
+            {...common}
+            value={num(value)}
+            min={spec.min}
+            max={spec.max}
+            kind={spec.number}
+            unit={spec.unit ? units[spec.unit] : undefined}
+            description={spec.number === 'rupiah' ? <RupiahHint /> : undefined}
+          />
+        );
+    }
+  };
+  return <Grid>{fields.map((spec) => <Fragment key={spec.key}>{field(spec)}</Fragment>)}</Grid>;
+}
+
+/**
+ * A table of items (substances, symptoms, body systems, areas) with an input per column; each input
+ * is named by its row and column, as a screen reader announces it.
+ */
+function ItemGrid<R extends { code: string; label: Label }>({ labelledBy, ariaLabel, minWidth, columns, rows, cells }: {
+  labelledBy?: string;
+  ariaLabel?: string;
+  minWidth: number;
+  columns: string[];
+  rows: readonly R[];
+  cells: (row: R, name: string) => ReactNode;
+}) {
+  const label = useLabel();
+  return (
+    <DataTable minWidth={minWidth} verticalSpacing={4} className="formulir-grid" aria-labelledby={labelledBy} aria-label={ariaLabel} columns={columns}>
+      <Table.Tbody>
+        {rows.map((row) => {
+          const name = label(row.label);
+          return (
+            <Table.Tr key={row.code}>
+              <Table.Th scope="row" fw={500}>{name}</Table.Th>
+              {cells(row, name)}
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </DataTable>
+  );
+}
+
+/** The visible title of an item grid or a group of fields, which names it. */
+function GroupTitle({ id, children }: { id: string; children: ReactNode }) {
+  return <Text size="sm" fw={500} id={id} mb={4}>{children}</Text>;
 }
 
 /** One section of the form; memoised so typing in one section does not redraw the others. */
 export const FormulirSection = memo(function FormulirSection({ sectionKey, data, person }: {
   sectionKey: FormulirSectionKey; data: SectionData; person: WbpDetail | undefined;
 }) {
+  const d = obj(data);
   switch (sectionKey) {
-    case 'administration': return <Administration data={obj(data)} />;
-    case 'demographics': return <Demographics data={obj(data)} person={person} />;
-    case 'medical': return <Medical data={obj(data)} />;
-    case 'employment': return <Employment data={obj(data)} />;
-    case 'drugUse': return <DrugUse data={obj(data)} />;
-    case 'treatmentHistory': return <TreatmentHistory data={obj(data)} />;
-    case 'legal': return <Legal data={obj(data)} />;
-    case 'familySocial': return <FamilySocial data={obj(data)} />;
-    case 'psychiatric': return <Psychiatric data={obj(data)} />;
-    case 'physicalExam': return <PhysicalExam data={obj(data)} />;
-    case 'urinalysis': return <Urinalysis data={obj(data)} />;
-    case 'severity': return <Severity data={obj(data)} />;
-    case 'diagnosis': return <Diagnosis data={obj(data)} />;
-    case 'followUp': return <FollowUp data={obj(data)} />;
-    case 'signatures': return <Signatures data={obj(data)} />;
+    case 'administration': return <Fields section="administration" data={d} fields={ADMINISTRATION} />;
+    case 'demographics': return <Demographics data={d} person={person} />;
+    case 'medical': return <Fields section="medical" data={d} fields={MEDICAL} />;
+    case 'employment': return <Fields section="employment" data={d} fields={EMPLOYMENT} />;
+    case 'drugUse': return <DrugUse data={d} />;
+    case 'treatmentHistory': return <Fields section="treatmentHistory" data={d} fields={TREATMENT_HISTORY} />;
+    case 'legal': return <Fields section="legal" data={d} fields={LEGAL} />;
+    case 'familySocial': return <FamilySocial data={d} />;
+    case 'psychiatric': return <Psychiatric data={d} />;
+    case 'physicalExam': return <PhysicalExam data={d} />;
+    case 'urinalysis': return <Urinalysis data={d} />;
+    case 'severity': return <Severity data={d} />;
+    case 'diagnosis': return <Diagnosis data={d} />;
+    case 'followUp': return <FollowUp data={d} />;
+    case 'signatures': return <Signatures data={d} />;
     default: return null;
   }
 });
 
 type Data = { data: Record<string, unknown> };
 
-function Administration({ data }: Data) {
-  const f = useFieldLabel('administration');
-  const p = (k: string) => ['administration', k];
-  return (
-    <Grid>
-      <DateField path={p('assessmentDate')} label={f('assessmentDate')} value={str(data.assessmentDate)} />
-      <TextField path={p('place')} label={f('place')} value={str(data.place)} />
-      <TextField path={p('referralSource')} label={f('referralSource')} value={str(data.referralSource)} />
-    </Grid>
-  );
-}
-
 function Demographics({ data, person }: Data & { person: WbpDetail | undefined }) {
   const { t } = useTranslation();
   const { set, readOnly } = useFormContext();
-  const f = useFieldLabel('demographics');
-  const options = useOptions();
-  const p = (k: string) => ['demographics', k];
   const copy = () => {
     if (!person) return;
     set(['demographics'], {
@@ -101,59 +223,8 @@ function Demographics({ data, person }: Data & { person: WbpDetail | undefined }
           <Button variant="light" size="xs" onClick={copy}>{t('clinical.form.copyFromRegister')}</Button>
         </Group>
       ) : null}
-      <Grid>
-        <TextField path={p('sdpNumber')} label={f('sdpNumber')} value={str(data.sdpNumber)} max={50} />
-        <TextField path={p('name')} label={f('name')} value={str(data.name)} />
-        <SelectField path={p('sex')} label={f('sex')} value={str(data.sex)} options={[{ value: 'L', label: t('sex.L') }, { value: 'P', label: t('sex.P') }]} />
-        <DateField path={p('dateOfBirth')} label={f('dateOfBirth')} value={str(data.dateOfBirth)} />
-        <SelectField path={p('maritalStatus')} label={f('maritalStatus')} value={str(data.maritalStatus)} options={options(MARITAL_STATUSES)} />
-        <TextField path={p('education')} label={f('education')} value={str(data.education)} />
-        <TextField path={p('occupation')} label={f('occupation')} value={str(data.occupation)} />
-      </Grid>
+      <Fields section="demographics" data={data} fields={DEMOGRAPHICS} />
     </Stack>
-  );
-}
-
-function Medical({ data }: Data) {
-  const f = useFieldLabel('medical');
-  const options = useOptions();
-  const u = useUnits();
-  const p = (k: string) => ['medical', k];
-  return (
-    <Grid>
-      <NumberField path={p('hospitalisationsLifetime')} label={f('hospitalisationsLifetime')} value={num(data.hospitalisationsLifetime)} max={999} />
-      <YesNoField path={p('chronicIllness')} label={f('chronicIllness')} value={bool(data.chronicIllness)} />
-      <TextField path={p('chronicIllnessNotes')} label={f('chronicIllnessNotes')} value={str(data.chronicIllnessNotes)} max={500} multiline />
-      <SelectField path={p('hivTest')} label={f('hivTest')} value={str(data.hivTest)} options={options(TEST_RESULTS)} />
-      <SelectField path={p('hepatitisBTest')} label={f('hepatitisBTest')} value={str(data.hepatitisBTest)} options={options(TEST_RESULTS)} />
-      <SelectField path={p('hepatitisCTest')} label={f('hepatitisCTest')} value={str(data.hepatitisCTest)} options={options(TEST_RESULTS)} />
-      <NumberField path={p('problemDays30')} label={f('problemDays30')} value={num(data.problemDays30)} max={30} unit={u.days} />
-      <RatingField path={p('troubled')} label={f('troubled')} value={num(data.troubled)} />
-      <RatingField path={p('treatmentImportance')} label={f('treatmentImportance')} value={num(data.treatmentImportance)} />
-    </Grid>
-  );
-}
-
-function RupiahHint() {
-  const { t } = useTranslation();
-  const { rate } = useFormContext();
-  return <>{t('clinical.form.rupiahHint', { rate: formatNumber(rate) })}</>;
-}
-
-function Employment({ data }: Data) {
-  const f = useFieldLabel('employment');
-  const u = useUnits();
-  const p = (k: string) => ['employment', k];
-  return (
-    <Grid>
-      <NumberField path={p('educationYears')} label={f('educationYears')} value={num(data.educationYears)} max={30} />
-      <YesNoField path={p('drivingLicence')} label={f('drivingLicence')} value={bool(data.drivingLicence)} />
-      <YesNoField path={p('vehicleAvailable')} label={f('vehicleAvailable')} value={bool(data.vehicleAvailable)} />
-      <NumberField path={p('paidWorkDays30')} label={f('paidWorkDays30')} value={num(data.paidWorkDays30)} max={30} unit={u.days} />
-      <NumberField path={p('employmentIncome30')} label={f('employmentIncome30')} value={num(data.employmentIncome30)} kind="rupiah" description={<RupiahHint />} />
-      <NumberField path={p('illegalIncome30')} label={f('illegalIncome30')} value={num(data.illegalIncome30)} kind="rupiah" description={<RupiahHint />} />
-      <TextField path={p('mainSupport')} label={f('mainSupport')} value={str(data.mainSupport)} />
-    </Grid>
   );
 }
 
@@ -161,123 +232,55 @@ function DrugUse({ data }: Data) {
   const { t } = useTranslation();
   const label = useLabel();
   const f = useFieldLabel('drugUse');
-  const u = useUnits();
-  const p = (k: string) => ['drugUse', k];
   const rows = obj(data.rows);
   const routes = ROUTES.map((r) => ({ value: String(r.code), label: `${r.code} — ${label(r.label)}` }));
-  const mainOptions = DRUG_USE_ROWS.filter((r) => r.code !== 'more_than_one').map((r) => ({ value: r.code, label: label(r.label) }));
+  const [past30, lifetimeYears, route] = [t('clinical.form.past30Days'), t('clinical.form.lifetimeYears'), t('clinical.form.route')];
   return (
     <Stack gap="md">
       <div>
         <Text size="sm" fw={500} id="drug-use-grid-label">{f('rows')}</Text>
         <Text size="xs" c="dimmed" mb={4}>{t('clinical.form.routesLegend', { list: routes.map((r) => r.label).join('; ') })}</Text>
-        <Table.ScrollContainer minWidth={620}>
-          <Table verticalSpacing={4} aria-labelledby="drug-use-grid-label" className="formulir-grid">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('clinical.form.substance')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.past30Days')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.lifetimeYears')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.route')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {DRUG_USE_ROWS.map((row) => {
-                const r = obj(rows[row.code]);
-                const name = label(row.label);
-                const rp = (k: string) => ['drugUse', 'rows', row.code, k];
-                return (
-                  <Table.Tr key={row.code}>
-                    <Table.Th scope="row" fw={500}>{name}</Table.Th>
-                    <Table.Td>
-                      <NumberField path={rp('days30')} label={null} ariaLabel={`${name} — ${t('clinical.form.past30Days')}`} value={num(r.days30)} max={30} w={110} />
-                    </Table.Td>
-                    <Table.Td>
-                      <NumberField path={rp('lifetimeYears')} label={null} ariaLabel={`${name} — ${t('clinical.form.lifetimeYears')}`} value={num(r.lifetimeYears)} max={99} w={110} />
-                    </Table.Td>
-                    <Table.Td>
-                      {row.code === 'more_than_one' ? null : (
-                        <SelectField path={rp('route')} label={null} ariaLabel={`${name} — ${t('clinical.form.route')}`} value={num(r.route)} options={routes} toValue={Number} />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ItemGrid
+          labelledBy="drug-use-grid-label"
+          minWidth={620}
+          columns={[t('clinical.form.substance'), past30, lifetimeYears, route]}
+          rows={DRUG_USE_ROWS}
+          cells={(row, name) => {
+            const r = obj(rows[row.code]);
+            const path = (k: string) => ['drugUse', 'rows', row.code, k];
+            return (
+              <>
+                <Table.Td>
+                  <NumberField path={path('days30')} label={null} ariaLabel={`${name} — ${past30}`} value={num(r.days30)} max={30} w={110} />
+                </Table.Td>
+                <Table.Td>
+                  <NumberField path={path('lifetimeYears')} label={null} ariaLabel={`${name} — ${lifetimeYears}`} value={num(r.lifetimeYears)} max={99} w={110} />
+                </Table.Td>
+                <Table.Td>
+                  {row.code === 'more_than_one' ? null : (
+                    <SelectField path={path('route')} label={null} ariaLabel={`${name} — ${route}`} value={num(r.route)} options={routes} toValue={Number} />
+                  )}
+                </Table.Td>
+              </>
+            );
+          }}
+        />
       </div>
-      <Grid>
-        <SelectField path={p('mainSubstance')} label={f('mainSubstance')} value={str(data.mainSubstance)} options={mainOptions} />
-        <NumberField path={p('alcoholToIntoxicationDays30')} label={f('alcoholToIntoxicationDays30')} value={num(data.alcoholToIntoxicationDays30)} max={30} unit={u.days} />
-        <NumberField path={p('moneySpentAlcohol30')} label={f('moneySpentAlcohol30')} value={num(data.moneySpentAlcohol30)} kind="rupiah" description={<RupiahHint />} />
-        <NumberField path={p('moneySpentDrugs30')} label={f('moneySpentDrugs30')} value={num(data.moneySpentDrugs30)} kind="rupiah" description={<RupiahHint />} />
-        <NumberField path={p('alcoholProblemDays30')} label={f('alcoholProblemDays30')} value={num(data.alcoholProblemDays30)} max={30} unit={u.days} />
-        <NumberField path={p('drugProblemDays30')} label={f('drugProblemDays30')} value={num(data.drugProblemDays30)} max={30} unit={u.days} />
-        <RatingField path={p('troubledByAlcohol')} label={f('troubledByAlcohol')} value={num(data.troubledByAlcohol)} />
-        <RatingField path={p('troubledByDrugs')} label={f('troubledByDrugs')} value={num(data.troubledByDrugs)} />
-        <RatingField path={p('alcoholTreatmentImportance')} label={f('alcoholTreatmentImportance')} value={num(data.alcoholTreatmentImportance)} />
-        <RatingField path={p('drugTreatmentImportance')} label={f('drugTreatmentImportance')} value={num(data.drugTreatmentImportance)} />
-      </Grid>
+      <Fields section="drugUse" data={data} fields={DRUG_USE} />
     </Stack>
-  );
-}
-
-function TreatmentHistory({ data }: Data) {
-  const f = useFieldLabel('treatmentHistory');
-  const p = (k: string) => ['treatmentHistory', k];
-  return (
-    <Grid>
-      <NumberField path={p('alcoholTreatmentEpisodes')} label={f('alcoholTreatmentEpisodes')} value={num(data.alcoholTreatmentEpisodes)} max={999} />
-      <NumberField path={p('drugTreatmentEpisodes')} label={f('drugTreatmentEpisodes')} value={num(data.drugTreatmentEpisodes)} max={999} />
-      <TextField path={p('lastTreatmentPlace')} label={f('lastTreatmentPlace')} value={str(data.lastTreatmentPlace)} />
-      <NumberField path={p('lastTreatmentYear')} label={f('lastTreatmentYear')} value={num(data.lastTreatmentYear)} min={1900} max={2200} />
-      <NumberField path={p('alcoholOverdoses')} label={f('alcoholOverdoses')} value={num(data.alcoholOverdoses)} max={999} />
-      <NumberField path={p('drugOverdoses')} label={f('drugOverdoses')} value={num(data.drugOverdoses)} max={999} />
-      <NumberField path={p('lastOverdoseYear')} label={f('lastOverdoseYear')} value={num(data.lastOverdoseYear)} min={1900} max={2200} />
-    </Grid>
-  );
-}
-
-function Legal({ data }: Data) {
-  const f = useFieldLabel('legal');
-  const options = useOptions();
-  const u = useUnits();
-  const p = (k: string) => ['legal', k];
-  return (
-    <Grid>
-      <SelectField path={p('status')} label={f('status')} value={str(data.status)} options={options(LEGAL_STATUSES)} />
-      <TextField path={p('charges')} label={f('charges')} value={str(data.charges)} max={500} multiline />
-      <TextField path={p('article')} label={f('article')} value={str(data.article)} />
-      <NumberField path={p('previousConvictions')} label={f('previousConvictions')} value={num(data.previousConvictions)} max={999} />
-      <YesNoField path={p('awaitingChargesTrialOrSentence')} label={f('awaitingChargesTrialOrSentence')} value={bool(data.awaitingChargesTrialOrSentence)} />
-      <NumberField path={p('illegalActivityDays30')} label={f('illegalActivityDays30')} value={num(data.illegalActivityDays30)} max={30} unit={u.days} />
-      <RatingField path={p('seriousness')} label={f('seriousness')} value={num(data.seriousness)} />
-      <RatingField path={p('counsellingImportance')} label={f('counsellingImportance')} value={num(data.counsellingImportance)} />
-    </Grid>
   );
 }
 
 function FamilySocial({ data }: Data) {
   const label = useLabel();
   const f = useFieldLabel('familySocial');
-  const u = useUnits();
-  const p = (k: string) => ['familySocial', k];
   const problems = obj(data.seriousProblems30);
   const heading = f('seriousProblems30');
   return (
     <Stack gap="md">
-      <Grid>
-        <TextField path={p('livingWith')} label={f('livingWith')} value={str(data.livingWith)} />
-        <SelectField
-          path={p('maritalSatisfaction')}
-          label={f('maritalSatisfaction')}
-          value={str(data.maritalSatisfaction)}
-          options={SATISFACTION_ANSWERS.map((a) => ({ value: a, label: label(SATISFACTION_LABELS[a]) }))}
-        />
-      </Grid>
+      <Fields section="familySocial" data={data} fields={FAMILY_SOCIAL_ABOUT} />
       <div role="group" aria-labelledby="family-problems-label">
-        <Text size="sm" fw={500} id="family-problems-label" mb={4}>{heading}</Text>
+        <GroupTitle id="family-problems-label">{heading}</GroupTitle>
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
           {FAMILY_RELATIONS.map((r) => (
             <YesNoField
@@ -290,111 +293,74 @@ function FamilySocial({ data }: Data) {
           ))}
         </SimpleGrid>
       </div>
-      <Grid>
-        <NumberField path={p('conflictDays30')} label={f('conflictDays30')} value={num(data.conflictDays30)} max={30} unit={u.days} />
-        <RatingField path={p('troubled')} label={f('troubled')} value={num(data.troubled)} />
-        <RatingField path={p('counsellingImportance')} label={f('counsellingImportance')} value={num(data.counsellingImportance)} />
-      </Grid>
+      <Fields section="familySocial" data={data} fields={FAMILY_SOCIAL_PROBLEMS} />
     </Stack>
   );
 }
 
 function Psychiatric({ data }: Data) {
   const { t } = useTranslation();
-  const label = useLabel();
   const f = useFieldLabel('psychiatric');
-  const u = useUnits();
-  const p = (k: string) => ['psychiatric', k];
   const symptoms = obj(data.symptoms);
+  const [past30, lifetime] = [t('clinical.form.past30Days'), t('clinical.form.lifetime')];
   return (
     <Stack gap="md">
       <div>
-        <Text size="sm" fw={500} id="psych-grid-label" mb={4}>{f('symptoms')}</Text>
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={4} aria-labelledby="psych-grid-label" className="formulir-grid">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('clinical.form.symptom')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.past30Days')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.lifetime')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {PSYCHIATRIC_SYMPTOMS.map((s) => {
-                const v = obj(symptoms[s.code]);
-                const name = label(s.label);
-                return (
-                  <Table.Tr key={s.code}>
-                    <Table.Th scope="row" fw={500}>{name}</Table.Th>
-                    <Table.Td>
-                      <YesNoField path={['psychiatric', 'symptoms', s.code, 'past30']} label={null} ariaLabel={`${name} — ${t('clinical.form.past30Days')}`} value={bool(v.past30)} />
-                    </Table.Td>
-                    <Table.Td>
-                      <YesNoField path={['psychiatric', 'symptoms', s.code, 'lifetime']} label={null} ariaLabel={`${name} — ${t('clinical.form.lifetime')}`} value={bool(v.lifetime)} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <GroupTitle id="psych-grid-label">{f('symptoms')}</GroupTitle>
+        <ItemGrid
+          labelledBy="psych-grid-label"
+          minWidth={520}
+          columns={[t('clinical.form.symptom'), past30, lifetime]}
+          rows={PSYCHIATRIC_SYMPTOMS}
+          cells={(s, name) => {
+            const v = obj(symptoms[s.code]);
+            return (
+              <>
+                <Table.Td>
+                  <YesNoField path={['psychiatric', 'symptoms', s.code, 'past30']} label={null} ariaLabel={`${name} — ${past30}`} value={bool(v.past30)} />
+                </Table.Td>
+                <Table.Td>
+                  <YesNoField path={['psychiatric', 'symptoms', s.code, 'lifetime']} label={null} ariaLabel={`${name} — ${lifetime}`} value={bool(v.lifetime)} />
+                </Table.Td>
+              </>
+            );
+          }}
+        />
       </div>
-      <Grid>
-        <NumberField path={p('problemDays30')} label={f('problemDays30')} value={num(data.problemDays30)} max={30} unit={u.days} />
-        <RatingField path={p('troubled')} label={f('troubled')} value={num(data.troubled)} />
-        <RatingField path={p('treatmentImportance')} label={f('treatmentImportance')} value={num(data.treatmentImportance)} />
-      </Grid>
+      <Fields section="psychiatric" data={data} fields={PSYCHIATRIC_PROBLEMS} />
     </Stack>
   );
 }
 
 function PhysicalExam({ data }: Data) {
   const { t } = useTranslation();
-  const label = useLabel();
   const f = useFieldLabel('physicalExam');
-  const u = useUnits();
-  const p = (k: string) => ['physicalExam', k];
   const systems = obj(data.systems);
+  const [normal, findings] = [t('clinical.form.normal'), t('clinical.form.findings')];
   return (
     <Stack gap="md">
-      <Grid>
-        <NumberField path={p('systolic')} label={f('systolic')} value={num(data.systolic)} min={40} max={300} kind="decimal" unit={u.mmHg} />
-        <NumberField path={p('diastolic')} label={f('diastolic')} value={num(data.diastolic)} min={20} max={200} kind="decimal" unit={u.mmHg} />
-        <NumberField path={p('pulse')} label={f('pulse')} value={num(data.pulse)} min={20} max={250} kind="decimal" unit={u.perMinute} />
-        <NumberField path={p('respiration')} label={f('respiration')} value={num(data.respiration)} min={4} max={80} kind="decimal" unit={u.perMinute} />
-        <NumberField path={p('temperature')} label={f('temperature')} value={num(data.temperature)} min={30} max={45} kind="decimal" unit={u.celsius} />
-        <YesNoField path={p('injectionMarks')} label={f('injectionMarks')} value={bool(data.injectionMarks)} />
-      </Grid>
+      <Fields section="physicalExam" data={data} fields={VITAL_SIGNS} />
       <div>
-        <Text size="sm" fw={500} id="exam-grid-label" mb={4}>{f('systems')}</Text>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={4} aria-labelledby="exam-grid-label" className="formulir-grid">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('clinical.form.system')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.normal')}</Table.Th>
-                <Table.Th scope="col">{t('clinical.form.findings')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {EXAM_SYSTEMS.map((s) => {
-                const v = obj(systems[s.code]);
-                const name = label(s.label);
-                return (
-                  <Table.Tr key={s.code}>
-                    <Table.Th scope="row" fw={500}>{name}</Table.Th>
-                    <Table.Td w={140}>
-                      <YesNoField path={['physicalExam', 'systems', s.code, 'normal']} label={null} ariaLabel={`${name} — ${t('clinical.form.normal')}`} value={bool(v.normal)} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextField path={['physicalExam', 'systems', s.code, 'notes']} label={null} ariaLabel={`${name} — ${t('clinical.form.findings')}`} value={str(v.notes)} max={500} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <GroupTitle id="exam-grid-label">{f('systems')}</GroupTitle>
+        <ItemGrid
+          labelledBy="exam-grid-label"
+          minWidth={560}
+          columns={[t('clinical.form.system'), normal, findings]}
+          rows={EXAM_SYSTEMS}
+          cells={(s, name) => {
+            const v = obj(systems[s.code]);
+            return (
+              <>
+                <Table.Td w={140}>
+                  <YesNoField path={['physicalExam', 'systems', s.code, 'normal']} label={null} ariaLabel={`${name} — ${normal}`} value={bool(v.normal)} />
+                </Table.Td>
+                <Table.Td>
+                  <TextField path={['physicalExam', 'systems', s.code, 'notes']} label={null} ariaLabel={`${name} — ${findings}`} value={str(v.notes)} max={500} />
+                </Table.Td>
+              </>
+            );
+          }}
+        />
       </div>
     </Stack>
   );
@@ -408,11 +374,9 @@ function Urinalysis({ data }: Data) {
   const options = URINALYSIS_RESULTS.map((r) => ({ value: r, label: t(`clinical.form.urine.${r}`) }));
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }}>
-        <DateField path={['urinalysis', 'testDate']} label={f('testDate')} value={str(data.testDate)} />
-      </SimpleGrid>
+      <Fields section="urinalysis" data={data} fields={URINE_TEST} />
       <div role="group" aria-labelledby="urine-label">
-        <Text size="sm" fw={500} id="urine-label" mb={4}>{f('results')}</Text>
+        <GroupTitle id="urine-label">{f('results')}</GroupTitle>
         <SimpleGrid cols={{ base: 2, sm: 3, xl: 4 }} spacing="xs">
           {URINALYSIS_PANEL.map((u) => (
             <SelectField key={u.code} path={['urinalysis', 'results', u.code]} label={label(u.label)} value={str(results[u.code])} options={options} />
@@ -423,6 +387,8 @@ function Urinalysis({ data }: Data) {
   );
 }
 
+const SEVERITY_OPTIONS = Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: String(i) }));
+
 function Severity({ data }: Data) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -432,41 +398,32 @@ function Severity({ data }: Data) {
       <Text size="xs" c="dimmed">
         {SEVERITY_BANDS.map((b) => `${b.from}–${b.to}: ${label(b.label)}`).join(' · ')}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing={4} aria-label={t('clinical.form.severityGrid')} className="formulir-grid">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('clinical.form.area')}</Table.Th>
-              <Table.Th scope="col">{t('clinical.form.rating')}</Table.Th>
-              <Table.Th scope="col">{t('clinical.form.meaning')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {SEVERITY_AREAS.map((a) => {
-              const v = num(data[a.code]);
-              const name = label(a.label);
-              return (
-                <Table.Tr key={a.code}>
-                  <Table.Th scope="row" fw={500}>{name}</Table.Th>
-                  <Table.Td w={130}>
-                    <SelectField
-                      path={['severity', a.code]}
-                      label={null}
-                      ariaLabel={t('clinical.form.severityOf', { area: name })}
-                      value={v}
-                      options={Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: String(i) }))}
-                      toValue={Number}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" aria-live="polite">{v === null ? '—' : label(severityBand(v).label)}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ItemGrid
+        ariaLabel={t('clinical.form.severityGrid')}
+        minWidth={560}
+        columns={[t('clinical.form.area'), t('clinical.form.rating'), t('clinical.form.meaning')]}
+        rows={SEVERITY_AREAS}
+        cells={(a, name) => {
+          const v = num(data[a.code]);
+          return (
+            <>
+              <Table.Td w={130}>
+                <SelectField
+                  path={['severity', a.code]}
+                  label={null}
+                  ariaLabel={t('clinical.form.severityOf', { area: name })}
+                  value={v}
+                  options={SEVERITY_OPTIONS}
+                  toValue={Number}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" aria-live="polite">{v === null ? '—' : label(severityBand(v).label)}</Text>
+              </Table.Td>
+            </>
+          );
+        }}
+      />
     </Stack>
   );
 }
@@ -553,4 +510,3 @@ function Signatures({ data }: Data) {
     </Stack>
   );
 }
-
