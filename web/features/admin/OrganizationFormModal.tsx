@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, List, Modal, NativeSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { createOrganizationRequest, type Organization } from '../../../shared/contracts/admin.ts';
 import { CUSTODIAL_KINDS, ORG_KINDS, PARTNER_KINDS, type OrgKind } from '../../../shared/contracts/common.ts';
 import { ApiError } from '../../app/api.ts';
-import { numberOrNull, orNull, validate, type FieldErrors } from '../../app/validation.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { numberOrNull, orNull, validate } from '../../app/validation.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { adminKeys, compareOrgs, createOrganization } from './api.ts';
 
 /** The organisation a new one usually sits under. */
@@ -22,8 +23,22 @@ const NATURAL_PARENT: Partial<Record<OrgKind, OrgKind>> = {
   puskesmas: 'dinkes',
 };
 const CORRECTIONAL_KINDS = ORG_KINDS.filter((k) => !PARTNER_KINDS.includes(k));
-const FIELDS = ['kind', 'parentId', 'code', 'name', 'ministry', 'province', 'city', 'capacity', 'canAssess'] as const;
+
+interface OrgValues {
+  kind: string;
+  /** Undefined until the user picks (or clears) a parent: until then the suggestion stands. */
+  parentId: string | null | undefined;
+  code: string;
+  name: string;
+  ministry: string;
+  province: string;
+  city: string;
+  capacity: string;
+  canAssess: boolean;
+}
+const FIELDS = ['kind', 'parentId', 'code', 'name', 'ministry', 'province', 'city', 'capacity', 'canAssess'] as const satisfies readonly (keyof OrgValues)[];
 type Field = (typeof FIELDS)[number];
+const EMPTY: OrgValues = { kind: '', parentId: undefined, code: '', name: '', ministry: '', province: '', city: '', capacity: '', canAssess: false };
 
 function isOrgKind(v: string): v is OrgKind {
   return (ORG_KINDS as readonly string[]).includes(v);
@@ -58,17 +73,8 @@ export function OrganizationFormModal({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState('');
-  // The parent follows the suggestion until the user picks (or clears) one.
-  const [parentChoice, setParentChoice] = useState<{ value: string | null } | null>(null);
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [ministry, setMinistry] = useState('');
-  const [province, setProvince] = useState('');
-  const [city, setCity] = useState('');
-  const [capacity, setCapacity] = useState('');
-  const [canAssess, setCanAssess] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, set, errors, show, bind } = useFormFields<OrgValues>(EMPTY, 'org', FIELDS);
+  const { kind, province, city } = values;
 
   const orgKind = isOrgKind(kind) ? kind : null;
   const showMinistry = orgKind === 'ditjenpas';
@@ -78,16 +84,7 @@ export function OrganizationFormModal({
     (f) => (f !== 'ministry' || showMinistry) && (f !== 'capacity' || showCapacity) && (f !== 'canAssess' || showCanAssess),
   );
   const natural = orgKind ? NATURAL_PARENT[orgKind] : undefined;
-  const parentId = parentChoice ? parentChoice.value : suggestParent(kind, province, city, organizations);
-
-  const clear = (key: Field) => {
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
-  };
-
-  const focusFirst = (found: FieldErrors) => {
-    const first = FIELDS.find((k) => found[k] && shown.includes(k));
-    if (first) document.getElementById(`org-${first}`)?.focus();
-  };
+  const parentId = values.parentId !== undefined ? values.parentId : suggestParent(kind, province, city, organizations);
 
   const mutation = useMutation({
     mutationFn: createOrganization,
@@ -98,11 +95,7 @@ export function OrganizationFormModal({
       onClose();
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) {
-        const found = err.fieldErrors();
-        setErrors(found);
-        focusFirst(found);
-      }
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
     },
   });
 
@@ -111,27 +104,22 @@ export function OrganizationFormModal({
     const parsed = validate(createOrganizationRequest, {
       kind,
       parentId,
-      code,
-      name,
-      ministry: showMinistry ? orNull(ministry) : null,
+      code: values.code,
+      name: values.name,
+      ministry: showMinistry ? orNull(values.ministry) : null,
       province: orNull(province),
       city: orNull(city),
-      capacity: showCapacity ? numberOrNull(capacity) : null,
-      canAssess: showCanAssess ? canAssess : false,
+      capacity: showCapacity ? numberOrNull(values.capacity) : null,
+      canAssess: showCanAssess ? values.canAssess : false,
     });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      focusFirst(parsed.errors);
-      return;
-    }
-    setErrors({});
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
     mutation.mutate(parsed.data);
   };
 
   // Messages for fields that have no input on screen (none expected, but never swallow one).
   const unplaced = Object.entries(errors).filter(([k, v]) => v && !(shown as readonly string[]).includes(k)).map(([, v]) => v);
   const invalidCount = Object.entries(errors).filter(([, v]) => v).length;
-  const otherError = mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields.length > 0) ? mutation.error : null;
 
   const kindLabel = (k: OrgKind) => ({ value: k, label: t(`orgKind.${k}`) });
   const parentKinds = natural ? [natural, ...ORG_KINDS.filter((k) => k !== natural)] : [...ORG_KINDS];
@@ -147,7 +135,7 @@ export function OrganizationFormModal({
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('admin.addOrg')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <ErrorAlert error={otherError} />
+      <FormErrorAlert error={mutation.error} />
       {invalidCount > 0 ? (
         <Alert color="red" role="alert" mb="md">
           {t('validation.formHasErrors', { count: invalidCount })}
@@ -161,19 +149,13 @@ export function OrganizationFormModal({
       <form onSubmit={submit} noValidate>
         <Stack>
           <NativeSelect
-            id="org-kind"
+            {...bind('kind')}
             label={t('admin.orgKind')}
-            value={kind}
-            onChange={(e) => {
-              setKind(e.currentTarget.value);
-              clear('kind');
-            }}
             data={[
               { value: '', label: t('common.choose') },
               { group: t('admin.correctionalSection'), items: CORRECTIONAL_KINDS.map(kindLabel) },
               { group: t('admin.partnersSection'), items: PARTNER_KINDS.map(kindLabel) },
             ]}
-            error={errors.kind}
             required
             data-autofocus
           />
@@ -184,10 +166,7 @@ export function OrganizationFormModal({
             placeholder={t('admin.orgParentNone')}
             data={parentOptions}
             value={parentId}
-            onChange={(v) => {
-              setParentChoice({ value: v });
-              clear('parentId');
-            }}
+            onChange={(v) => set('parentId', v)}
             searchable
             clearable
             // Mantine hides the clear button from the keyboard; a parent is optional, so clearing it must be reachable too.
@@ -197,15 +176,10 @@ export function OrganizationFormModal({
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
-              id="org-code"
+              {...bind('code')}
+              onChange={(e) => set('code', e.currentTarget.value.toUpperCase())}
               label={t('admin.orgCode')}
               description={t('admin.orgCodeHelp')}
-              value={code}
-              onChange={(e) => {
-                setCode(e.currentTarget.value.toUpperCase());
-                clear('code');
-              }}
-              error={errors.code}
               required
               autoComplete="off"
               autoCapitalize="characters"
@@ -213,74 +187,21 @@ export function OrganizationFormModal({
               maxLength={40}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
-            <TextInput
-              id="org-name"
-              label={t('admin.orgName')}
-              description={t('admin.orgNameHelp')}
-              value={name}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                clear('name');
-              }}
-              error={errors.name}
-              required
-              autoComplete="off"
-              maxLength={160}
-            />
+            <TextInput {...bind('name')} label={t('admin.orgName')} description={t('admin.orgNameHelp')} required autoComplete="off" maxLength={160} />
           </SimpleGrid>
           {showMinistry ? (
-            <TextInput
-              id="org-ministry"
-              label={t('admin.orgMinistry')}
-              description={t('admin.orgMinistryHelp')}
-              value={ministry}
-              onChange={(e) => {
-                setMinistry(e.currentTarget.value);
-                clear('ministry');
-              }}
-              error={errors.ministry}
-              autoComplete="off"
-              maxLength={200}
-            />
+            <TextInput {...bind('ministry')} label={t('admin.orgMinistry')} description={t('admin.orgMinistryHelp')} autoComplete="off" maxLength={200} />
           ) : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              id="org-province"
-              label={t('admin.orgProvince')}
-              value={province}
-              onChange={(e) => {
-                setProvince(e.currentTarget.value);
-                clear('province');
-              }}
-              error={errors.province}
-              autoComplete="off"
-              maxLength={80}
-            />
-            <TextInput
-              id="org-city"
-              label={t('admin.orgCity')}
-              value={city}
-              onChange={(e) => {
-                setCity(e.currentTarget.value);
-                clear('city');
-              }}
-              error={errors.city}
-              autoComplete="off"
-              maxLength={80}
-            />
+            <TextInput {...bind('province')} label={t('admin.orgProvince')} autoComplete="off" maxLength={80} />
+            <TextInput {...bind('city')} label={t('admin.orgCity')} autoComplete="off" maxLength={80} />
           </SimpleGrid>
           {showCapacity ? (
             <TextInput
-              id="org-capacity"
+              {...bind('capacity')}
               label={t('admin.orgCapacity')}
               description={t('admin.orgCapacityHelp')}
               inputMode="numeric"
-              value={capacity}
-              onChange={(e) => {
-                setCapacity(e.currentTarget.value);
-                clear('capacity');
-              }}
-              error={errors.capacity}
               autoComplete="off"
               maw={240}
             />
@@ -290,11 +211,8 @@ export function OrganizationFormModal({
               id="org-canAssess"
               label={t('admin.orgCanAssess')}
               description={t('admin.orgCanAssessHelp')}
-              checked={canAssess}
-              onChange={(e) => {
-                setCanAssess(e.currentTarget.checked);
-                clear('canAssess');
-              }}
+              checked={values.canAssess}
+              onChange={(e) => set('canAssess', e.currentTarget.checked)}
               error={errors.canAssess}
             />
           ) : null}

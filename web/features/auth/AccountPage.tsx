@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button, List, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
@@ -9,32 +9,29 @@ import { ApiError } from '../../app/api.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { translateKey } from '../../app/i18n.ts';
 import { validate, type FieldErrors } from '../../app/validation.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { changePassword } from './api.ts';
 
 const ALL_PROBLEMS = ['password.tooShort', 'password.needsLetterAndDigit', 'password.containsUsername', 'password.tooCommon'];
+const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();
   const user = useUser();
   const { changeLanguage } = useAuth();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, show, bind } = useFormFields(EMPTY, 'account', ['currentPassword', 'newPassword', 'repeat']);
+  const { currentPassword, newPassword, repeat } = values;
 
   const mutation = useMutation({
     mutationFn: changePassword,
     onSuccess: () => {
-      setCurrentPassword('');
-      setNewPassword('');
-      setRepeat('');
-      setErrors({});
+      setValues(EMPTY);
       notifications.show({ color: 'teal', message: t('account.passwordChanged') });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldErrors());
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
     },
   });
 
@@ -47,13 +44,8 @@ export function AccountPage() {
     if (!parsed.ok) Object.assign(found, parsed.errors);
     if (!found.newPassword && problems.length > 0) found.newPassword = translateKey(`validation.${problems[0]}`, { min: PASSWORD_MIN_LENGTH }) ?? t('validation.invalid');
     if (newPassword !== repeat) found.repeat = t('account.repeatMismatch');
-    setErrors(found);
-    const first = ['currentPassword', 'newPassword', 'repeat'].find((k) => found[k]);
-    if (first) {
-      document.getElementById(`account-${first}`)?.focus();
-      return;
-    }
-    mutation.mutate({ currentPassword, newPassword });
+    show(found);
+    if (Object.keys(found).length === 0) mutation.mutate({ currentPassword, newPassword });
   };
 
   return (
@@ -109,25 +101,9 @@ export function AccountPage() {
             <Stack>
               {/* Lets password managers know whose password this is. */}
               <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-              <ErrorAlert error={mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields.length > 0) ? mutation.error : null} />
-              <PasswordInput
-                id="account-currentPassword"
-                label={t('account.currentPassword')}
-                value={currentPassword}
-                onChange={(e) => setCurrentPassword(e.currentTarget.value)}
-                error={errors.currentPassword}
-                autoComplete="current-password"
-                required
-              />
-              <PasswordInput
-                id="account-newPassword"
-                label={t('account.newPassword')}
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.currentTarget.value)}
-                error={errors.newPassword}
-                autoComplete="new-password"
-                required
-              />
+              <FormErrorAlert error={mutation.error} />
+              <PasswordInput {...bind('currentPassword')} label={t('account.currentPassword')} autoComplete="current-password" required />
+              <PasswordInput {...bind('newPassword')} label={t('account.newPassword')} autoComplete="new-password" required />
               <div id="password-rules" aria-live="polite">
                 <Text size="sm" mb={4}>
                   {t('account.rules')}
@@ -145,15 +121,7 @@ export function AccountPage() {
                   })}
                 </List>
               </div>
-              <PasswordInput
-                id="account-repeat"
-                label={t('account.repeatPassword')}
-                value={repeat}
-                onChange={(e) => setRepeat(e.currentTarget.value)}
-                error={errors.repeat}
-                autoComplete="new-password"
-                required
-              />
+              <PasswordInput {...bind('repeat')} label={t('account.repeatPassword')} autoComplete="new-password" required />
               <Button type="submit" loading={mutation.isPending}>
                 {t('account.submitPassword')}
               </Button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,11 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { QUALIFICATION_KINDS, qualificationRequest } from '../../../shared/contracts/clinical.ts';
 import { ApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
-import { orNull, validate, type FieldErrors } from '../../app/validation.ts';
+import { orNull, validate } from '../../app/validation.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryView } from '../../components/QueryView.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { addQualification, fetchQualifications, fetchUsers, settingsKeys, type QualificationKind } from './api.ts';
 
 const FIELDS = ['kind', 'number', 'issuedOn', 'expiresOn', 'issuer'] as const;
@@ -44,28 +47,24 @@ export function QualificationsPage() {
         subtitle={user ? `${user.username} · ${t(`roles.${user.role}`)} · ${user.organizationName}` : undefined}
       />
       <Stack gap="md">
-        <Paper withBorder p="md" component="section" aria-labelledby="qual-list-heading">
-          <Title order={2} size="h4" id="qual-list-heading" mb="sm">{t('settings.qual.listTitle')}</Title>
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-          {list.isPending ? (
-            <Loading />
-          ) : list.data && list.data.length === 0 ? (
-            <Text size="sm" c="dimmed">{t('settings.qual.none')}</Text>
-          ) : list.data ? (
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="xs" striped aria-labelledby="qual-list-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('settings.qual.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.qual.number')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.qual.issuedOn')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.qual.expiresOn')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.qual.issuer')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.qual.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+        <Section id="qual-list-heading" title={t('settings.qual.listTitle')}>
+          <QueryView query={list} empty={<Text size="sm" c="dimmed">{t('settings.qual.none')}</Text>}>
+            {(items) => (
+              <DataTable
+                minWidth={720}
+                striped
+                aria-labelledby="qual-list-heading"
+                columns={[
+                  t('settings.qual.kind'),
+                  t('settings.qual.number'),
+                  t('settings.qual.issuedOn'),
+                  t('settings.qual.expiresOn'),
+                  t('settings.qual.issuer'),
+                  t('settings.qual.status'),
+                ]}
+              >
                 <Table.Tbody>
-                  {list.data.map((q) => (
+                  {items.map((q) => (
                     <Table.Tr key={q.id}>
                       <Table.Td>{t(`settings.qual.kinds.${q.kind}`)}</Table.Td>
                       <Table.Td ff="monospace">{q.number}</Table.Td>
@@ -80,57 +79,47 @@ export function QualificationsPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null}
-        </Paper>
+              </DataTable>
+            )}
+          </QueryView>
+        </Section>
         <AddQualification userId={id} />
       </Stack>
     </>
   );
 }
 
+interface QualificationValues {
+  kind: string;
+  number: string;
+  issuedOn: string;
+  expiresOn: string;
+  issuer: string;
+}
+const EMPTY: QualificationValues = { kind: 'asi_assessor', number: '', issuedOn: '', expiresOn: '', issuer: '' };
+
 function AddQualification({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<string>('asi_assessor');
-  const [number, setNumber] = useState('');
-  const [issuedOn, setIssuedOn] = useState('');
-  const [expiresOn, setExpiresOn] = useState('');
-  const [issuer, setIssuer] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, show, bind } = useFormFields<QualificationValues>(EMPTY, 'qual', FIELDS);
 
   const add = useMutation({
     mutationFn: (body: Parameters<typeof addQualification>[1]) => addQualification(userId, body),
     onSuccess: (q) => {
       void queryClient.invalidateQueries({ queryKey: settingsKeys.qualifications(userId) });
       notifications.show({ color: 'teal', message: t('settings.qual.added', { kind: t(`settings.qual.kinds.${q.kind}`) }) });
-      setNumber('');
-      setIssuedOn('');
-      setExpiresOn('');
-      setIssuer('');
+      setValues((v) => ({ ...EMPTY, kind: v.kind }));
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldErrors());
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
     },
   });
 
-  const clear = (key: string) => {
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = validate(qualificationRequest, {
-      kind, number, issuedOn, expiresOn: orNull(expiresOn), issuer: orNull(issuer),
-    });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      const first = FIELDS.find((k) => parsed.errors[k]);
-      if (first) document.getElementById(`qual-${first}`)?.focus();
-      return;
-    }
-    setErrors({});
+    const parsed = validate(qualificationRequest, { ...values, expiresOn: orNull(values.expiresOn), issuer: orNull(values.issuer) });
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
     add.mutate({ ...parsed.data, kind: parsed.data.kind as QualificationKind });
   };
 
@@ -138,55 +127,19 @@ function AddQualification({ userId }: { userId: string }) {
     <Paper withBorder p="md" component="section" aria-labelledby="qual-add-heading">
       <Title order={2} size="h4" id="qual-add-heading" mb="xs">{t('settings.qual.addTitle')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('settings.qual.addHelp')}</Text>
-      <ErrorAlert error={add.error && !(add.error instanceof ApiError && add.error.fields.length > 0) ? add.error : null} />
+      <FormErrorAlert error={add.error} />
       <form onSubmit={submit} noValidate>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
           <NativeSelect
-            id="qual-kind"
+            {...bind('kind')}
             label={t('settings.qual.kind')}
-            value={kind}
-            onChange={(e) => { setKind(e.currentTarget.value); clear('kind'); }}
             data={QUALIFICATION_KINDS.map((k) => ({ value: k, label: t(`settings.qual.kinds.${k}`) }))}
-            error={errors.kind}
             required
           />
-          <TextInput
-            id="qual-number"
-            label={t('settings.qual.number')}
-            value={number}
-            onChange={(e) => { setNumber(e.currentTarget.value); clear('number'); }}
-            error={errors.number}
-            required
-            maxLength={80}
-            autoComplete="off"
-          />
-          <TextInput
-            id="qual-issuer"
-            label={t('settings.qual.issuer')}
-            description={t('settings.qual.issuerHelp')}
-            value={issuer}
-            onChange={(e) => { setIssuer(e.currentTarget.value); clear('issuer'); }}
-            error={errors.issuer}
-            maxLength={160}
-          />
-          <TextInput
-            id="qual-issuedOn"
-            type="date"
-            label={t('settings.qual.issuedOn')}
-            value={issuedOn}
-            onChange={(e) => { setIssuedOn(e.currentTarget.value); clear('issuedOn'); }}
-            error={errors.issuedOn}
-            required
-          />
-          <TextInput
-            id="qual-expiresOn"
-            type="date"
-            label={t('settings.qual.expiresOn')}
-            description={t('settings.qual.expiresOnHelp')}
-            value={expiresOn}
-            onChange={(e) => { setExpiresOn(e.currentTarget.value); clear('expiresOn'); }}
-            error={errors.expiresOn}
-          />
+          <TextInput {...bind('number')} label={t('settings.qual.number')} required maxLength={80} autoComplete="off" />
+          <TextInput {...bind('issuer')} label={t('settings.qual.issuer')} description={t('settings.qual.issuerHelp')} maxLength={160} />
+          <TextInput {...bind('issuedOn')} type="date" label={t('settings.qual.issuedOn')} required />
+          <TextInput {...bind('expiresOn')} type="date" label={t('settings.qual.expiresOn')} description={t('settings.qual.expiresOnHelp')} />
         </SimpleGrid>
         <Group mt="md">
           <Button type="submit" loading={add.isPending}>{t('settings.qual.add')}</Button>

@@ -11,9 +11,13 @@ import { useUser } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
 import { useOrganizations } from '../../app/organizations.ts';
 import { numberOrNull, validate, type FieldErrors } from '../../app/validation.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { fetchRules, saveRule, settingsKeys, type ClassificationRule } from './api.ts';
 
 const NATIONAL = '';
@@ -46,38 +50,38 @@ export function RulesPage() {
   const fallbackText = (rule: ClassificationRuleBody) =>
     RISKS.map((k) => `${RISK_LABELS[k][lang]} → ${t(`clinical.class.${rule.assistFallback[k]}`)}`).join('; ');
 
-  const ruleTable = (list: ClassificationRule[], labelKey: 'inForce' | 'history') => (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="xs" striped aria-label={t(`settings.rules.${labelKey}`)}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('settings.rules.region')}</Table.Th>
-            <Table.Th scope="col">{t('settings.rules.version')}</Table.Th>
-            <Table.Th scope="col">{t('clinical.class.rendah')}</Table.Th>
-            <Table.Th scope="col">{t('clinical.class.menengah')}</Table.Th>
-            <Table.Th scope="col">{t('clinical.class.tinggi')}</Table.Th>
-            <Table.Th scope="col">{t('settings.rules.fallback')}</Table.Th>
-            <Table.Th scope="col">{t('settings.rules.createdBy')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.map((r) => {
-            const b = bands(r.rule);
-            return (
-              <Table.Tr key={r.id}>
-                <Table.Td fw={500}>{regionName(r)}</Table.Td>
-                <Table.Td><Badge variant="outline" color="gray.7" tt="none">{t('settings.rules.versionN', { version: r.version })}</Badge></Table.Td>
-                <Table.Td>{b.rendah}</Table.Td>
-                <Table.Td>{b.menengah}</Table.Td>
-                <Table.Td>{b.tinggi}</Table.Td>
-                <Table.Td><Text size="xs">{fallbackText(r.rule)}</Text></Table.Td>
-                <Table.Td><Text size="xs">{r.createdBy ?? '—'} · {formatDate(r.createdAt)}</Text></Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const ruleTable = (list: ClassificationRule[], labelledBy: string) => (
+    <DataTable
+      minWidth={860}
+      striped
+      aria-labelledby={labelledBy}
+      columns={[
+        t('settings.rules.region'),
+        t('settings.rules.version'),
+        t('clinical.class.rendah'),
+        t('clinical.class.menengah'),
+        t('clinical.class.tinggi'),
+        t('settings.rules.fallback'),
+        t('settings.rules.createdBy'),
+      ]}
+    >
+      <Table.Tbody>
+        {list.map((r) => {
+          const b = bands(r.rule);
+          return (
+            <Table.Tr key={r.id}>
+              <Table.Td fw={500}>{regionName(r)}</Table.Td>
+              <Table.Td><Badge variant="outline" color="gray.7" tt="none">{t('settings.rules.versionN', { version: r.version })}</Badge></Table.Td>
+              <Table.Td>{b.rendah}</Table.Td>
+              <Table.Td>{b.menengah}</Table.Td>
+              <Table.Td>{b.tinggi}</Table.Td>
+              <Table.Td><Text size="xs">{fallbackText(r.rule)}</Text></Table.Td>
+              <Table.Td><Text size="xs">{r.createdBy ?? '—'} · {formatDate(r.createdAt)}</Text></Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </DataTable>
   );
 
   const regionOptions = national
@@ -95,16 +99,15 @@ export function RulesPage() {
         <Loading />
       ) : (
         <Stack gap="md">
-          <Paper withBorder p="md" component="section" aria-labelledby="rules-in-force">
-            <Title order={2} size="h4" id="rules-in-force" mb="sm">{t('settings.rules.inForce')}</Title>
+          <Section id="rules-in-force" title={t('settings.rules.inForce')}>
             {!nationalRule ? (
               <Alert color="gray" mb="sm">
                 {t('settings.rules.builtIn', { ...bands(DEFAULT_RULE) })}
               </Alert>
             ) : null}
-            {inForce.size > 0 ? ruleTable([...inForce.values()], 'inForce') : null}
+            {inForce.size > 0 ? ruleTable([...inForce.values()], 'rules-in-force') : null}
             <Text size="xs" c="dimmed" mt="xs">{t('settings.rules.howItApplies')}</Text>
-          </Paper>
+          </Section>
           <RuleForm
             key={national ? 'national' : user.organization.id}
             regionOptions={regionOptions}
@@ -113,10 +116,9 @@ export function RulesPage() {
             orgsError={national ? orgs.error : null}
           />
           {history.length > 0 ? (
-            <Paper withBorder p="md" component="section" aria-labelledby="rules-history">
-              <Title order={2} size="h4" id="rules-history" mb="sm">{t('settings.rules.history')}</Title>
-              {ruleTable(history, 'history')}
-            </Paper>
+            <Section id="rules-history" title={t('settings.rules.history')}>
+              {ruleTable(history, 'rules-history')}
+            </Section>
           ) : null}
         </Stack>
       )}
@@ -125,6 +127,8 @@ export function RulesPage() {
 }
 
 interface RuleValues { rendahMax: string; menengahMax: string; low: RehabClass; moderate: RehabClass; high: RehabClass }
+/** The highest severity of the rendah and the menengah class, as typed. */
+const BOUNDS = ['rendahMax', 'menengahMax'] as const;
 
 function valuesOf(rule: ClassificationRuleBody): RuleValues {
   return {
@@ -142,13 +146,7 @@ function RuleForm({ regionOptions, fixedRegion, inForce, orgsError }: {
   const initialRegion = regionOptions[0]?.value ?? NATIONAL;
   const ruleFor = (region: string) => (inForce.get(region) ?? inForce.get(NATIONAL))?.rule ?? DEFAULT_RULE;
   const [region, setRegion] = useState(initialRegion);
-  const [values, setValues] = useState<RuleValues>(() => valuesOf(ruleFor(initialRegion)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const set = <K extends keyof RuleValues>(key: K, value: RuleValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
-  };
+  const { values, set, setValues, errors, show, bind } = useFormFields<RuleValues>(() => valuesOf(ruleFor(initialRegion)), 'rule', BOUNDS);
 
   const save = useMutation({
     mutationFn: (rule: ClassificationRuleBody) => saveRule({ regionId: region === NATIONAL ? null : region, rule }),
@@ -161,9 +159,10 @@ function RuleForm({ regionOptions, fixedRegion, inForce, orgsError }: {
     },
     onError: (err) => {
       if (err instanceof ApiError && err.fields.length > 0) {
+        // The rule's fields arrive as "rule.rendahMax"; the region as "regionId".
         const found: FieldErrors = {};
         for (const f of err.fields) found[f.field.split('.').pop() ?? f.field] ??= f.message.replace(/^[^:\n]{1,60}:\s+(?=\S)/, '');
-        setErrors(found);
+        show(found);
       }
     },
   });
@@ -175,13 +174,8 @@ function RuleForm({ regionOptions, fixedRegion, inForce, orgsError }: {
       menengahMax: numberOrNull(values.menengahMax),
       assistFallback: { low: values.low, moderate: values.moderate, high: values.high },
     });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      const first = (['rendahMax', 'menengahMax'] as const).find((k) => parsed.errors[k]);
-      if (first) document.getElementById(`rule-${first}`)?.focus();
-      return;
-    }
-    setErrors({});
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
     save.mutate(parsed.data);
   };
 
@@ -198,7 +192,7 @@ function RuleForm({ regionOptions, fixedRegion, inForce, orgsError }: {
       <Title order={2} size="h4" id="rule-form-heading" mb="xs">{t('settings.rules.newVersion')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('settings.rules.newVersionHelp')}</Text>
       <ErrorAlert error={orgsError} />
-      <ErrorAlert error={save.error && !(save.error instanceof ApiError && save.error.fields.length > 0) ? save.error : null} />
+      <FormErrorAlert error={save.error} />
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {fixedRegion ? (
@@ -221,7 +215,7 @@ function RuleForm({ regionOptions, fixedRegion, inForce, orgsError }: {
                 const v = e.currentTarget.value;
                 setRegion(v);
                 setValues(valuesOf(ruleFor(v)));
-                setErrors({});
+                show({});
               }}
               data={regionOptions}
               error={errors.regionId}
@@ -229,26 +223,9 @@ function RuleForm({ regionOptions, fixedRegion, inForce, orgsError }: {
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} maw={640}>
-            <TextInput
-              id="rule-rendahMax"
-              label={t('settings.rules.rendahMax')}
-              description={t('settings.rules.rendahMaxHelp')}
-              inputMode="numeric"
-              value={values.rendahMax}
-              onChange={(e) => set('rendahMax', e.currentTarget.value)}
-              error={errors.rendahMax}
-              required
-            />
-            <TextInput
-              id="rule-menengahMax"
-              label={t('settings.rules.menengahMax')}
-              description={t('settings.rules.menengahMaxHelp')}
-              inputMode="numeric"
-              value={values.menengahMax}
-              onChange={(e) => set('menengahMax', e.currentTarget.value)}
-              error={errors.menengahMax}
-              required
-            />
+            {BOUNDS.map((k) => (
+              <TextInput key={k} {...bind(k)} label={t(`settings.rules.${k}`)} description={t(`settings.rules.${k}Help`)} inputMode="numeric" required />
+            ))}
           </SimpleGrid>
           <Text size="sm" aria-live="polite">{preview ?? ''}</Text>
           <div role="group" aria-labelledby="rule-fallback-label">

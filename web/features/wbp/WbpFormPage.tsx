@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,9 +9,11 @@ import { createWbpRequest, updateWbpRequest, type WbpDetail } from '../../../sha
 import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { numberOrNull, orNull, validate, type FieldErrors } from '../../app/validation.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { PersonLoadError } from '../../components/PersonHeader.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { createWbp, fetchWbp, updateWbp, wbpKeys } from './api.ts';
 import { CaseArticlesInput } from './CaseArticlesInput.tsx';
 
@@ -56,6 +58,7 @@ function valuesOf(w: WbpDetail | undefined, defaultFacility: string): FormValues
 }
 
 export function WbpFormPage() {
+  const { t } = useTranslation();
   const { id } = useParams();
   const detail = useQuery({
     queryKey: wbpKeys.detail(id ?? ''),
@@ -63,7 +66,7 @@ export function WbpFormPage() {
     enabled: !!id,
   });
   if (id && detail.isPending) return <Loading />;
-  if (id && detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (id && detail.error) return <PersonLoadError error={detail.error} title={t('wbp.detailTitle')} onRetry={() => void detail.refetch()} />;
   // A new key per loaded version resets the form after a reload (e.g. after a conflict).
   return <WbpForm key={detail.data ? `${detail.data.id}:${detail.data.version}` : 'new'} existing={detail.data} />;
 }
@@ -73,12 +76,11 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<FormValues>(() => valuesOf(existing, user.facilities.length === 1 ? user.facilities[0]!.id : ''));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
-  };
+  const { values, set, errors, show, bind } = useFormFields<FormValues>(
+    () => valuesOf(existing, user.facilities.length === 1 ? user.facilities[0]!.id : ''),
+    'wbp',
+    FIELD_ORDER,
+  );
   const fromSdp = existing?.source === 'sdp';
 
   const mutation = useMutation({
@@ -92,18 +94,9 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
       navigate(`/wbp/${saved.id}`);
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) {
-        const fieldErrors = err.fieldErrors();
-        setErrors(fieldErrors);
-        focusFirst(fieldErrors);
-      }
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
     },
   });
-
-  function focusFirst(found: FieldErrors) {
-    const first = FIELD_ORDER.find((k) => found[k]);
-    if (first) document.getElementById(`wbp-${first}`)?.focus();
-  }
 
   // Zod skips the schema's date-order rule while other fields are invalid; show it at the same time anyway.
   function withDateOrder(found: FieldErrors): FieldErrors {
@@ -130,31 +123,21 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
       expectedReleaseDate: orNull(values.expectedReleaseDate),
     };
     if (existing) {
-      const input = { ...common, ...(fromSdp ? {} : { sdpNumber: values.sdpNumber }), version: existing.version };
-      const parsed = validate(updateWbpRequest, input);
-      if (!parsed.ok) {
-        const found = withDateOrder(parsed.errors);
-        setErrors(found);
-        focusFirst(found);
-        return;
-      }
-      setErrors({});
+      const parsed = validate(updateWbpRequest, {
+        ...common, ...(fromSdp ? {} : { sdpNumber: values.sdpNumber }), version: existing.version,
+      });
+      if (!parsed.ok) return show(withDateOrder(parsed.errors));
+      show({});
       mutation.mutate({ create: false, data: parsed.data });
     } else {
       const parsed = validate(createWbpRequest, { ...common, sdpNumber: values.sdpNumber, facilityId: values.facilityId });
-      if (!parsed.ok) {
-        const found = withDateOrder(parsed.errors);
-        setErrors(found);
-        focusFirst(found);
-        return;
-      }
-      setErrors({});
+      if (!parsed.ok) return show(withDateOrder(parsed.errors));
+      show({});
       mutation.mutate({ create: true, data: parsed.data });
     }
   };
 
   const conflict = mutation.error instanceof ApiError && mutation.error.code === 'CONFLICT';
-  const otherError = mutation.error && !conflict && !(mutation.error instanceof ApiError && mutation.error.fields.length > 0) ? mutation.error : null;
   const invalidCount = Object.values(errors).filter(Boolean).length;
   const title = existing ? t('wbp.editTitle', { name: existing.fullName }) : t('wbp.createTitle');
 
@@ -169,7 +152,7 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
           </Button>
         </Alert>
       ) : null}
-      <ErrorAlert error={otherError} />
+      <FormErrorAlert error={conflict ? null : mutation.error} />
       {invalidCount > 0 ? (
         <Alert color="red" role="alert" mb="md">
           {t('validation.formHasErrors', { count: invalidCount })}
@@ -181,53 +164,23 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
             <Title order={2} size="h4" mb="sm">{t('wbp.identity')}</Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput
-                id="wbp-sdpNumber"
+                {...bind('sdpNumber')}
                 label={t('wbp.sdpNumber')}
                 description={fromSdp ? t('wbp.sdpNumberFromSdp') : t('wbp.sdpNumberHelp')}
-                value={values.sdpNumber}
-                onChange={(e) => set('sdpNumber', e.currentTarget.value)}
-                error={errors.sdpNumber}
                 disabled={fromSdp}
                 required
                 autoComplete="off"
                 spellCheck={false}
               />
-              <TextInput
-                id="wbp-fullName"
-                label={t('wbp.fullName')}
-                value={values.fullName}
-                onChange={(e) => set('fullName', e.currentTarget.value)}
-                error={errors.fullName}
-                required
-                autoComplete="off"
-              />
-              <Radio.Group
-                label={t('wbp.sex')}
-                value={values.sex}
-                onChange={(v) => set('sex', v)}
-                error={errors.sex}
-                required
-              >
+              <TextInput {...bind('fullName')} label={t('wbp.fullName')} required autoComplete="off" />
+              <Radio.Group label={t('wbp.sex')} value={values.sex} onChange={(v) => set('sex', v)} error={errors.sex} required>
                 <Group mt={6}>
                   {SEXES.map((s) => <Radio key={s} value={s} label={t(`sex.${s}`)} id={s === 'L' ? 'wbp-sex' : undefined} required />)}
                 </Group>
               </Radio.Group>
               <div />
-              <TextInput
-                id="wbp-birthDate"
-                type="date"
-                label={t('wbp.birthDate')}
-                value={values.birthDate}
-                onChange={(e) => set('birthDate', e.currentTarget.value)}
-                error={errors.birthDate}
-              />
-              <TextInput
-                id="wbp-birthPlace"
-                label={t('wbp.birthPlace')}
-                value={values.birthPlace}
-                onChange={(e) => set('birthPlace', e.currentTarget.value)}
-                error={errors.birthPlace}
-              />
+              <TextInput {...bind('birthDate')} type="date" label={t('wbp.birthDate')} />
+              <TextInput {...bind('birthPlace')} label={t('wbp.birthPlace')} />
             </SimpleGrid>
           </Paper>
 
@@ -235,23 +188,12 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
             <Title order={2} size="h4" mb="sm">{t('wbp.legalSection')}</Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <NativeSelect
-                id="wbp-legalStatus"
+                {...bind('legalStatus')}
                 label={t('wbp.legalStatus')}
-                value={values.legalStatus}
-                onChange={(e) => set('legalStatus', e.currentTarget.value)}
                 data={[{ value: '', label: t('common.choose') }, ...LEGAL_STATUSES.map((s) => ({ value: s, label: t(`legalStatus.${s}`) }))]}
-                error={errors.legalStatus}
                 required
               />
-              <TextInput
-                id="wbp-sentenceMonths"
-                label={t('wbp.sentenceMonths')}
-                description={t('wbp.sentenceMonthsHelp')}
-                inputMode="numeric"
-                value={values.sentenceMonths}
-                onChange={(e) => set('sentenceMonths', e.currentTarget.value)}
-                error={errors.sentenceMonths}
-              />
+              <TextInput {...bind('sentenceMonths')} label={t('wbp.sentenceMonths')} description={t('wbp.sentenceMonthsHelp')} inputMode="numeric" />
             </SimpleGrid>
             <CaseArticlesInput id="wbp-caseArticles" value={values.caseArticles} onChange={(v) => set('caseArticles', v)} error={errors.caseArticles} />
           </Paper>
@@ -263,38 +205,20 @@ function WbpForm({ existing }: { existing: WbpDetail | undefined }) {
                 <TextInput label={t('wbp.facility')} value={existing.facilityName} description={t('wbp.facilityViaTransfer')} readOnly disabled />
               ) : (
                 <NativeSelect
-                  id="wbp-facilityId"
+                  {...bind('facilityId')}
                   label={t('wbp.facility')}
-                  value={values.facilityId}
-                  onChange={(e) => set('facilityId', e.currentTarget.value)}
                   data={[
                     ...(user.facilities.length === 1 ? [] : [{ value: '', label: t('common.choose') }]),
                     ...user.facilities.map((f) => ({ value: f.id, label: f.name })),
                   ]}
-                  error={errors.facilityId}
                   required
                 />
               )}
               <div />
-              <TextInput id="wbp-block" label={t('wbp.block')} value={values.block} onChange={(e) => set('block', e.currentTarget.value)} error={errors.block} />
-              <TextInput id="wbp-room" label={t('wbp.room')} value={values.room} onChange={(e) => set('room', e.currentTarget.value)} error={errors.room} />
-              <TextInput
-                id="wbp-admissionDate"
-                type="date"
-                label={t('wbp.admissionDate')}
-                value={values.admissionDate}
-                onChange={(e) => set('admissionDate', e.currentTarget.value)}
-                error={errors.admissionDate}
-                required
-              />
-              <TextInput
-                id="wbp-expectedReleaseDate"
-                type="date"
-                label={t('wbp.expectedReleaseDate')}
-                value={values.expectedReleaseDate}
-                onChange={(e) => set('expectedReleaseDate', e.currentTarget.value)}
-                error={errors.expectedReleaseDate}
-              />
+              <TextInput {...bind('block')} label={t('wbp.block')} />
+              <TextInput {...bind('room')} label={t('wbp.room')} />
+              <TextInput {...bind('admissionDate')} type="date" label={t('wbp.admissionDate')} required />
+              <TextInput {...bind('expectedReleaseDate')} type="date" label={t('wbp.expectedReleaseDate')} />
             </SimpleGrid>
           </Paper>
 
