@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -10,33 +10,45 @@ import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { useOrganizations } from '../../app/organizations.ts';
-import { validate, type FieldErrors } from '../../app/validation.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { validate } from '../../app/validation.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { organizationLabel, OrganizationSelect } from '../../components/OrganizationSelect.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { transferWbp, wbpKeys } from './api.ts';
 
-/** Moving a person to another facility: fill in, then confirm in words before anything is sent. */
+interface TransferValues {
+  toFacilityId: string | null;
+  transferDate: string;
+  reason: string;
+}
+
+/**
+ * Moving a person to another facility: fill in, then confirm in words before anything is sent.
+ * The dialog is mounted for one opening, so closing it discards what was typed.
+ */
 export function TransferModal({ wbp, opened, onClose }: { wbp: WbpDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const user = useUser();
   const navigate = useNavigate();
   const orgs = useOrganizations();
-  const [toFacilityId, setToFacilityId] = useState<string | null>(null);
-  const [transferDate, setTransferDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, set, errors, show, bind } = useFormFields<TransferValues>(
+    { toFacilityId: null, transferDate: todayIso(), reason: '' },
+    'transfer',
+    ['toFacilityId', 'transferDate', 'reason'],
+  );
   const [pending, setPending] = useState<TransferWbpRequest | null>(null);
 
-  const targets = (orgs.data ?? [])
-    .filter((o) => CUSTODIAL_KINDS.includes(o.kind) && o.id !== wbp.facilityId)
-    .map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }));
-  const targetName = (id: string) => targets.find((o) => o.value === id)?.label ?? id;
+  const targetName = (id: string) => {
+    const org = orgs.data?.find((o) => o.id === id);
+    return org ? organizationLabel(org) : id;
+  };
 
   const mutation = useMutation({
     mutationFn: (body: TransferWbpRequest) => transferWbp(wbp.id, body),
     onSuccess: (updated) => {
       notifications.show({ color: 'teal', message: t('wbp.transferDone', { name: updated.fullName, facility: updated.facilityName }) });
-      close();
+      onClose();
       if (user.facilities.some((f) => f.id === updated.facilityId)) {
         queryClient.setQueryData(wbpKeys.detail(wbp.id), updated);
         void queryClient.invalidateQueries({ queryKey: ['wbp', 'list'] });
@@ -49,48 +61,32 @@ export function TransferModal({ wbp, opened, onClose }: { wbp: WbpDetail; opened
     },
     onError: (err) => {
       setPending(null);
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldErrors());
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
     },
   });
 
-  function close() {
-    setPending(null);
-    setErrors({});
-    setReason('');
-    setToFacilityId(null);
-    setTransferDate(todayIso());
-    mutation.reset();
-    onClose();
-  }
-
   const review = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = validate(transferWbpRequest, { toFacilityId: toFacilityId ?? '', transferDate, reason, version: wbp.version });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      const first = ['toFacilityId', 'transferDate', 'reason'].find((k) => parsed.errors[k]);
-      if (first) document.getElementById(`transfer-${first}`)?.focus();
-      return;
-    }
-    setErrors({});
+    const parsed = validate(transferWbpRequest, { ...values, toFacilityId: values.toFacilityId ?? '', version: wbp.version });
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
     setPending(parsed.data);
   };
 
   const conflict = mutation.error instanceof ApiError && mutation.error.code === 'CONFLICT';
 
   return (
-    <Modal opened={opened} onClose={close} title={t('wbp.transferTitle', { name: wbp.fullName })} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('wbp.transferTitle', { name: wbp.fullName })} size="lg">
       {conflict ? (
         <Alert color="yellow" role="alert" mb="md" title={t('wbp.conflictTitle')}>
           <Text size="sm" mb="sm">{t('wbp.conflictBody')}</Text>
-          <Button size="xs" onClick={() => { void queryClient.invalidateQueries({ queryKey: wbpKeys.detail(wbp.id) }); close(); }}>
+          <Button size="xs" onClick={() => { void queryClient.invalidateQueries({ queryKey: wbpKeys.detail(wbp.id) }); onClose(); }}>
             {t('common.reload')}
           </Button>
         </Alert>
       ) : (
-        <ErrorAlert error={mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields.length > 0) ? mutation.error : null} />
+        <FormErrorAlert error={mutation.error} />
       )}
-      <ErrorAlert error={orgs.error} />
       {pending ? (
         <Stack>
           <Alert color="orange" role="alert" title={t('confirm.title')}>
@@ -114,40 +110,19 @@ export function TransferModal({ wbp, opened, onClose }: { wbp: WbpDetail; opened
         <form onSubmit={review} noValidate>
           <Stack>
             <Text size="sm">{t('wbp.transferCurrent', { facility: wbp.facilityName })}</Text>
-            <Select
+            <OrganizationSelect
               id="transfer-toFacilityId"
               label={t('wbp.transferTo')}
-              placeholder={orgs.isPending ? t('common.loading') : t('common.choose')}
-              data={targets}
-              value={toFacilityId}
-              onChange={setToFacilityId}
-              searchable
-              nothingFoundMessage={t('common.nothingFound')}
+              include={(o) => CUSTODIAL_KINDS.includes(o.kind) && o.id !== wbp.facilityId}
+              value={values.toFacilityId}
+              onChange={(v) => set('toFacilityId', v)}
               error={errors.toFacilityId}
               required
             />
-            <TextInput
-              id="transfer-transferDate"
-              type="date"
-              label={t('wbp.transferDate')}
-              value={transferDate}
-              onChange={(e) => setTransferDate(e.currentTarget.value)}
-              error={errors.transferDate}
-              required
-            />
-            <Textarea
-              id="transfer-reason"
-              label={t('wbp.transferReason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.reason}
-              autosize
-              minRows={2}
-              maxLength={500}
-              required
-            />
+            <TextInput {...bind('transferDate')} type="date" label={t('wbp.transferDate')} required />
+            <Textarea {...bind('reason')} label={t('wbp.transferReason')} autosize minRows={2} maxLength={500} required />
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
               <Button type="submit">{t('wbp.transferReview')}</Button>
             </Group>
           </Stack>
