@@ -1,16 +1,18 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Box, Button, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../shared/contracts/admin.ts';
 import { PARTNER_KINDS, type OrgKind } from '../../../shared/contracts/common.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { useOrganizations } from '../../app/organizations.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { adminKeys, compareOrgs, fetchOrganizations } from './api.ts';
+import { useDialog } from '../../components/useDialog.ts';
+import { compareOrgs } from './api.ts';
 import { OrganizationFormModal } from './OrganizationFormModal.tsx';
 
 const PARTNERS = new Set<OrgKind>(PARTNER_KINDS);
@@ -61,11 +63,10 @@ export function OrganizationsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const canManage = can('org.manage');
-  const orgs = useQuery({ queryKey: adminKeys.organizations, queryFn: ({ signal }) => fetchOrganizations(signal) });
+  const orgs = useOrganizations();
   const [q, setQ] = useState('');
-  const [adding, setAdding] = useState(false);
-  // The form is unmounted on close (a fresh form each time), before Mantine could give focus back; do it here.
-  const opener = useRef<HTMLElement | null>(null);
+  // The form is mounted for one opening, so each starts empty.
+  const adding = useDialog<true>();
   const [createdId, setCreatedId] = useState<string | null>(null);
 
   const all = orgs.data ?? [];
@@ -95,17 +96,7 @@ export function OrganizationsPage() {
     if (!matches(org, needle)) setQ('');
   };
 
-  const openForm = () => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setAdding(true);
-  };
-  const closeForm = () => {
-    setAdding(false);
-    requestAnimationFrame(() => {
-      if (opener.current?.isConnected) opener.current.focus();
-    });
-  };
-  const addButton = canManage ? <Button onClick={openForm}>{t('admin.addOrg')}</Button> : null;
+  const addButton = canManage ? <Button onClick={() => adding.open(true)}>{t('admin.addOrg')}</Button> : null;
 
   // In the tree, Ditjenpas and Kanwil stand out from the units under them; partner agencies sit side by side.
   const nameCell = (org: Organization, depth: number, parent: Organization | null, dimmed: boolean, weight: number) => (
@@ -148,88 +139,71 @@ export function OrganizationsPage() {
     body = (
       <Stack gap="xl">
         {!needle || treeRows.length > 0 ? (
-          <section aria-labelledby="orgs-correctional">
-            <Title order={2} size="h4" id="orgs-correctional">{t('admin.correctionalSection')}</Title>
-            <Text size="sm" c="dimmed" mb="xs">{t('admin.correctionalHelp')}</Text>
+          <OrgSection id="orgs-correctional" title={t('admin.correctionalSection')} help={t('admin.correctionalHelp')}>
             {treeRows.length === 0 ? (
               <Text size="sm">{t('admin.correctionalEmpty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={720}>
-                <Table verticalSpacing="xs" aria-labelledby="orgs-correctional" aria-busy={orgs.isFetching}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('admin.orgName')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgCode')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgKind')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgCity')}</Table.Th>
-                      <Table.Th scope="col" ta="right">{t('admin.orgCapacity')}</Table.Th>
+              <DataTable
+                minWidth={720}
+                aria-labelledby="orgs-correctional"
+                aria-busy={orgs.isFetching}
+                columns={[t('admin.orgName'), t('admin.orgCode'), t('admin.orgKind'), t('admin.orgCity'), { label: t('admin.orgCapacity'), align: 'right' }]}
+              >
+                <Table.Tbody>
+                  {treeRows.map(({ org, depth, parent }) => (
+                    <Table.Tr key={org.id} style={rowStyle(org)}>
+                      {nameCell(org, depth, parent, !matches(org, needle), depth === 0 ? 700 : depth === 1 ? 600 : 400)}
+                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{org.code}</Table.Td>
+                      <Table.Td>{t(`orgKind.${org.kind}`)}</Table.Td>
+                      {cityCell(org)}
+                      <Table.Td ta="right">{org.capacity === null ? '—' : formatNumber(org.capacity)}</Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {treeRows.map(({ org, depth, parent }) => (
-                      <Table.Tr key={org.id} style={rowStyle(org)}>
-                        {nameCell(org, depth, parent, !matches(org, needle), depth === 0 ? 700 : depth === 1 ? 600 : 400)}
-                        <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{org.code}</Table.Td>
-                        <Table.Td>{t(`orgKind.${org.kind}`)}</Table.Td>
-                        {cityCell(org)}
-                        <Table.Td ta="right">{org.capacity === null ? '—' : formatNumber(org.capacity)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </DataTable>
             )}
-          </section>
+          </OrgSection>
         ) : null}
         {!needle || partnerGroups.length > 0 ? (
-          <section aria-labelledby="orgs-partners">
-            <Title order={2} size="h4" id="orgs-partners">{t('admin.partnersSection')}</Title>
-            <Text size="sm" c="dimmed" mb="xs">{t('admin.partnersHelp')}</Text>
+          <OrgSection id="orgs-partners" title={t('admin.partnersSection')} help={t('admin.partnersHelp')}>
             {partnerGroups.length === 0 ? (
               <Text size="sm">{t('admin.partnersEmpty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={760}>
-                <Table verticalSpacing="xs" aria-labelledby="orgs-partners" aria-busy={orgs.isFetching}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('admin.orgName')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgCode')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgKind')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgCity')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgParent')}</Table.Th>
-                      <Table.Th scope="col">{t('admin.orgCanAssess')}</Table.Th>
+              <DataTable
+                minWidth={760}
+                aria-labelledby="orgs-partners"
+                aria-busy={orgs.isFetching}
+                columns={[t('admin.orgName'), t('admin.orgCode'), t('admin.orgKind'), t('admin.orgCity'), t('admin.orgParent'), t('admin.orgCanAssess')]}
+              >
+                {partnerGroups.map((g) => (
+                  <Table.Tbody key={g.kind}>
+                    <Table.Tr bg="gray.1">
+                      <Table.Th scope="rowgroup" colSpan={6}>
+                        {t('admin.orgGroupHeading', { kind: t(`orgKind.${g.kind}`), count: g.orgs.length })}
+                      </Table.Th>
                     </Table.Tr>
-                  </Table.Thead>
-                  {partnerGroups.map((g) => (
-                    <Table.Tbody key={g.kind}>
-                      <Table.Tr bg="gray.1">
-                        <Table.Th scope="rowgroup" colSpan={6}>
-                          {t('admin.orgGroupHeading', { kind: t(`orgKind.${g.kind}`), count: g.orgs.length })}
-                        </Table.Th>
-                      </Table.Tr>
-                      {g.orgs.map((org) => {
-                        const parent = org.parentId ? byId.get(org.parentId) : undefined;
-                        return (
-                          <Table.Tr key={org.id} style={rowStyle(org)}>
-                            {nameCell(org, 0, null, false, 500)}
-                            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{org.code}</Table.Td>
-                            <Table.Td>{t(`orgKind.${org.kind}`)}</Table.Td>
-                            {cityCell(org)}
-                            <Table.Td>{parent ? parent.name : '—'}</Table.Td>
-                            <Table.Td>
-                              <Text size="sm" fw={org.canAssess ? 600 : 400} c={org.canAssess ? 'teal.9' : 'gray.7'}>
-                                {org.canAssess ? t('admin.yes') : t('admin.no')}
-                              </Text>
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
-                    </Table.Tbody>
-                  ))}
-                </Table>
-              </Table.ScrollContainer>
+                    {g.orgs.map((org) => {
+                      const parent = org.parentId ? byId.get(org.parentId) : undefined;
+                      return (
+                        <Table.Tr key={org.id} style={rowStyle(org)}>
+                          {nameCell(org, 0, null, false, 500)}
+                          <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{org.code}</Table.Td>
+                          <Table.Td>{t(`orgKind.${org.kind}`)}</Table.Td>
+                          {cityCell(org)}
+                          <Table.Td>{parent ? parent.name : '—'}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm" fw={org.canAssess ? 600 : 400} c={org.canAssess ? 'teal.9' : 'gray.7'}>
+                              {org.canAssess ? t('admin.yes') : t('admin.no')}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                ))}
+              </DataTable>
             )}
-          </section>
+          </OrgSection>
         ) : null}
       </Stack>
     );
@@ -270,7 +244,18 @@ export function OrganizationsPage() {
       </Paper>
       <ErrorAlert error={orgs.error} onRetry={() => void orgs.refetch()} />
       {body}
-      {adding ? <OrganizationFormModal organizations={all} opened onClose={closeForm} onCreated={onCreated} /> : null}
+      {adding.subject ? <OrganizationFormModal organizations={all} opened onClose={adding.close} onCreated={onCreated} /> : null}
     </>
+  );
+}
+
+/** One of the page's two lists (correctional units, partner agencies), under its heading. */
+function OrgSection({ id, title, help, children }: { id: string; title: string; help: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h4" id={id}>{title}</Title>
+      <Text size="sm" c="dimmed" mb="xs">{help}</Text>
+      {children}
+    </section>
   );
 }

@@ -8,11 +8,13 @@ import type { UserSummary } from '../../../shared/contracts/admin.ts';
 import { ROLES } from '../../../shared/contracts/common.ts';
 import { useUser } from '../../app/auth.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { useDialog } from '../../components/useDialog.ts';
 import { adminKeys, fetchUsers, updateUser } from './api.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 
@@ -28,7 +30,7 @@ export function UsersPage() {
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
   // The modal is mounted per user (or "new") so its form starts from that user's data.
-  const [editing, setEditing] = useState<{ user: UserSummary | null } | null>(null);
+  const editing = useDialog<{ user: UserSummary | null }>();
 
   const setActive = useMutation({
     mutationFn: ({ user, active }: { user: UserSummary; active: boolean }) => updateUser(user.id, { active }),
@@ -58,7 +60,7 @@ export function UsersPage() {
 
   return (
     <>
-      <PageTitle title={t('admin.usersTitle')} actions={<Button onClick={() => setEditing({ user: null })}>{t('admin.addUser')}</Button>} />
+      <PageTitle title={t('admin.usersTitle')} actions={<Button onClick={() => editing.open({ user: null })}>{t('admin.addUser')}</Button>} />
       <Paper withBorder p="sm" mb="md" className="no-print">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput label={t('admin.searchUsers')} type="search" value={q} onChange={(e) => { const v = e.currentTarget.value; filter(() => setQ(v)); }} />
@@ -88,72 +90,72 @@ export function UsersPage() {
         <EmptyState title={users.data.length === 0 ? t('admin.noUsers') : t('admin.noUsersMatch')} />
       ) : users.data ? (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing="xs" aria-label={t('admin.usersTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('admin.username')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.fullName')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.role')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.organization')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.status')}</Table.Th>
-                  <Table.Th scope="col"><span className="visually-hidden">{t('common.actions')}</span></Table.Th>
+          <DataTable
+            minWidth={760}
+            striped
+            aria-label={t('admin.usersTitle')}
+            columns={[
+              t('admin.username'),
+              t('admin.fullName'),
+              t('admin.role'),
+              t('admin.organization'),
+              t('admin.status'),
+              { label: t('common.actions'), hidden: true },
+            ]}
+          >
+            <Table.Tbody>
+              {shown.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td ff="monospace">{u.username}</Table.Td>
+                  <Table.Td>{u.fullName}</Table.Td>
+                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td>{u.organizationName}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500} c={u.active ? 'teal.9' : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>{u.active ? t('admin.active') : t('admin.inactive')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" className="no-print">
+                      <Button size="xs" variant="default" onClick={() => editing.open({ user: u })} aria-label={t('admin.editUserAria', { username: u.username })}>
+                        {t('common.edit')}
+                      </Button>
+                      <Button size="xs" variant="default" component={Link} to={`/admin/users/${u.id}/kualifikasi`} aria-label={t('admin.qualificationsAria', { username: u.username })}>
+                        {t('admin.qualifications')}
+                      </Button>
+                      {u.active ? (
+                        <ConfirmButton
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          disabled={u.id === me.id}
+                          aria-label={t('admin.deactivateAria', { username: u.username })}
+                          title={t('admin.deactivateTitle')}
+                          message={t('admin.deactivateConfirm', { username: u.username, name: u.fullName })}
+                          confirmLabel={t('admin.deactivate')}
+                          onConfirm={() => setActive.mutateAsync({ user: u, active: false })}
+                        >
+                          {t('admin.deactivate')}
+                        </ConfirmButton>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setActive.mutate({ user: u, active: true })}
+                          aria-label={t('admin.activateAria', { username: u.username })}
+                        >
+                          {t('admin.activate')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td ff="monospace">{u.username}</Table.Td>
-                    <Table.Td>{u.fullName}</Table.Td>
-                    <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                    <Table.Td>{u.organizationName}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500} c={u.active ? 'teal.9' : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>{u.active ? t('admin.active') : t('admin.inactive')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" className="no-print">
-                        <Button size="xs" variant="default" onClick={() => setEditing({ user: u })} aria-label={t('admin.editUserAria', { username: u.username })}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button size="xs" variant="default" component={Link} to={`/admin/users/${u.id}/kualifikasi`} aria-label={t('admin.qualificationsAria', { username: u.username })}>
-                          {t('admin.qualifications')}
-                        </Button>
-                        {u.active ? (
-                          <ConfirmButton
-                            size="xs"
-                            variant="light"
-                            color="red"
-                            disabled={u.id === me.id}
-                            aria-label={t('admin.deactivateAria', { username: u.username })}
-                            title={t('admin.deactivateTitle')}
-                            message={t('admin.deactivateConfirm', { username: u.username, name: u.fullName })}
-                            confirmLabel={t('admin.deactivate')}
-                            onConfirm={() => setActive.mutateAsync({ user: u, active: false })}
-                          >
-                            {t('admin.deactivate')}
-                          </ConfirmButton>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => setActive.mutate({ user: u, active: true })}
-                            aria-label={t('admin.activateAria', { username: u.username })}
-                          >
-                            {t('admin.activate')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </DataTable>
           <Pagination page={current} pageSize={PAGE_SIZE} total={filtered.length} onChange={setPage} />
         </>
       ) : null}
-      {editing ? (
-        <UserFormModal key={editing.user?.id ?? 'new'} existing={editing.user} opened onClose={() => setEditing(null)} />
+      {editing.subject ? (
+        <UserFormModal key={editing.subject.user?.id ?? 'new'} existing={editing.subject.user} opened onClose={editing.close} />
       ) : null}
     </>
   );

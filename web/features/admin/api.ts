@@ -13,7 +13,7 @@ export type AuditPage = z.infer<ReturnType<typeof pageOf<typeof auditEntry>>>;
 export const adminKeys = {
   users: ['admin', 'users'] as const,
   audit: (q: AuditQuery) => ['admin', 'audit', q] as const,
-  /** The same key as useOrganizations (app/organizations.ts), so a new organisation also reaches every organisation picker. */
+  /** The key of useOrganizations (app/organizations.ts): after a new organisation, every list and picker of them refreshes. */
   organizations: ['organizations'] as const,
 };
 
@@ -31,10 +31,6 @@ export function updateUser(id: string, body: UpdateUserRequest): Promise<UserSum
 
 export function fetchAudit(q: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
   return api<AuditPage>('/api/admin/audit', { query: { ...q }, signal });
-}
-
-export function fetchOrganizations(signal?: AbortSignal): Promise<Organization[]> {
-  return api<{ items: Organization[] }>('/api/organizations', { signal }).then((r) => r.items);
 }
 
 export function createOrganization(body: CreateOrganizationRequest): Promise<Organization> {
