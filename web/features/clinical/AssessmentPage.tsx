@@ -14,6 +14,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { addAddendum, clinicalKeys, fetchAssessment, signAssessment, type AssessmentRecord } from './api.ts';
@@ -407,7 +408,7 @@ function Addenda({ record }: { record: AssessmentRecord }) {
       )}
       {can('assessment.write') ? (
         <form onSubmit={submit} noValidate className="no-print">
-          <ErrorAlert error={add.error && !(add.error instanceof ApiError && add.error.fields.length > 0) ? add.error : null} />
+          <FormErrorAlert error={add.error} />
           <Textarea
             id="addendum-text"
             label={t('clinical.addenda.text')}

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/instruments/assist.ts';
 import { ApiError } from '../../app/api.ts';
 import { todayIso } from '../../app/format.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { clinicalKeys, createScreening, type ScreeningRecord } from './api.ts';
 import { useLabel } from './labels.ts';
 
@@ -166,7 +166,6 @@ export function ScreeningForm({ wbpId, formId = 'assist', onSaved, secondaryActi
 
   const used = SUBSTANCES.filter((s) => answers.q1[s]);
   const invalidCount = Object.values(errors).filter(Boolean).length;
-  const generalError = mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields.length > 0) ? mutation.error : null;
 
   const perSubstanceBlock = (q: PerSubstanceQuestion) => {
     const asked = SUBSTANCES.filter((s) => isAsked(answers, q, s));
@@ -228,7 +227,7 @@ export function ScreeningForm({ wbpId, formId = 'assist', onSaved, secondaryActi
             <List size="sm">{otherProblems.map((p) => <List.Item key={p}>{p}</List.Item>)}</List>
           </Alert>
         ) : null}
-        <ErrorAlert error={generalError} />
+        <FormErrorAlert error={mutation.error} />
         <Text size="sm" c="dimmed">{t('clinical.screening.keyboardHint')}</Text>
 
         <Fieldset

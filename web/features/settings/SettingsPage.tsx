@@ -7,6 +7,7 @@ import type { SettingsRecord } from '../../../shared/contracts/clinical.ts';
 import { ApiError } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fetchSettings, saveSettings, settingsKeys } from './api.ts';
@@ -90,7 +91,7 @@ function SettingsForm({ initial }: { initial: SettingsRecord }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <ErrorAlert error={save.error && !(save.error instanceof ApiError && save.error.fields.length > 0) ? save.error : null} />
+        <FormErrorAlert error={save.error} />
         <Paper withBorder p="md" component="section" aria-labelledby="rate-heading">
           <Title order={2} size="h4" id="rate-heading" mb="sm">{t('settings.page.rateTitle')}</Title>
           <TextInput
