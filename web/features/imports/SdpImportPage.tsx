@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SDP_COLUMNS, SDP_REQUIRED_COLUMNS, type ImportReport } from '../../../shared/contracts/sdp.ts';
 import { formatNumber } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { importSdp } from './api.ts';
@@ -19,14 +20,11 @@ export function SdpImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
-  const [lastRun, setLastRun] = useState<{ dryRun: boolean; fileName: string } | null>(null);
 
+  // The report says which file it is about and whether it was only a check: the run's own variables.
   const mutation = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) => importSdp(file!, dryRun, setProgress),
-    onMutate: ({ dryRun }) => {
-      setProgress(0);
-      setLastRun({ dryRun, fileName: file?.name ?? '' });
-    },
+    mutationFn: ({ chosen, dryRun }: { chosen: File; dryRun: boolean }) => importSdp(chosen, dryRun, setProgress),
+    onMutate: () => setProgress(0),
     onSuccess: (report) => {
       if (report.status === 'imported') void queryClient.invalidateQueries({ queryKey: ['wbp'] });
     },
@@ -39,7 +37,7 @@ export function SdpImportPage() {
       return;
     }
     setFileError(null);
-    mutation.mutate({ dryRun });
+    mutation.mutate({ chosen: file, dryRun });
   };
 
   // Enter in the form checks the file; importing is always a deliberate click.
@@ -99,7 +97,9 @@ export function SdpImportPage() {
       </SimpleGrid>
 
       <ErrorAlert error={mutation.error} />
-      {mutation.data && lastRun ? <ReportView report={mutation.data} dryRun={lastRun.dryRun} fileName={lastRun.fileName} /> : null}
+      {mutation.data && mutation.variables ? (
+        <ReportView report={mutation.data} dryRun={mutation.variables.dryRun} fileName={mutation.variables.chosen.name} />
+      ) : null}
     </>
   );
 }
@@ -195,28 +195,23 @@ function ReportView({ report, dryRun, fileName }: { report: ImportReport; dryRun
           {report.rejectedTotal > report.rejected.length ? (
             <Text size="sm" mb="xs">{t('imports.rejectedCapped', { shown: report.rejected.length, total: report.rejectedTotal })}</Text>
           ) : null}
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped verticalSpacing="xs" aria-labelledby="rejected-heading">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('imports.line')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.field')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.reason')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.value')}</Table.Th>
+          <DataTable
+            minWidth={600}
+            striped
+            aria-labelledby="rejected-heading"
+            columns={[t('imports.line'), t('imports.field'), t('imports.reason'), t('imports.value')]}
+          >
+            <Table.Tbody>
+              {report.rejected.map((r, i) => (
+                <Table.Tr key={`${r.line}-${r.field}-${i}`}>
+                  <Table.Td>{r.line}</Table.Td>
+                  <Table.Td><Code>{r.field}</Code></Table.Td>
+                  <Table.Td>{r.reason}</Table.Td>
+                  <Table.Td><Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>{r.value ?? ''}</Text></Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.rejected.map((r, i) => (
-                  <Table.Tr key={`${r.line}-${r.field}-${i}`}>
-                    <Table.Td>{r.line}</Table.Td>
-                    <Table.Td><Code>{r.field}</Code></Table.Td>
-                    <Table.Td>{r.reason}</Table.Td>
-                    <Table.Td><Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>{r.value ?? ''}</Text></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </DataTable>
         </Paper>
       ) : null}
     </Stack>
