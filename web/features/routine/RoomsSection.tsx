@@ -1,58 +1,57 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { roomBody } from '../../../shared/contracts/routine.ts';
-import { ApiError } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { numberOrNull, validate, type FieldErrors } from '../../app/validation.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { useDialog } from '../../components/useDialog.ts';
 import { addRoom, routineKeys, updateRoom, type Room } from './api.ts';
+import { EmptyNote, RoutineSection, useRoutineChange } from './SectionParts.tsx';
 
 /** Rooms where sessions can be held, with how many people each takes. */
 export function RoomsSection({ facilityId, rooms, canManage }: { facilityId: string; rooms: Room[]; canManage: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Room | null>(null);
+  const editing = useDialog<Room>();
   const sorted = [...rooms].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'id'));
   return (
-    <section aria-labelledby="routine-rooms">
-      <Title order={2} size="h3" id="routine-rooms" mt="xl" mb="xs">{t('routine.rooms.title')}</Title>
+    <RoutineSection id="routine-rooms" title={t('routine.rooms.title')}>
       {sorted.length === 0 ? (
-        <Text size="sm" c="dimmed" mb="sm">{t('routine.rooms.empty')}</Text>
+        <EmptyNote>{t('routine.rooms.empty')}</EmptyNote>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped fz="sm" verticalSpacing="xs" mb="sm" aria-labelledby="routine-rooms">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('routine.rooms.name')}</Table.Th>
-                <Table.Th scope="col">{t('routine.rooms.capacity')}</Table.Th>
-                <Table.Th scope="col">{t('routine.rooms.status')}</Table.Th>
-                {canManage ? <Table.Th scope="col" className="no-print">{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Th scope="row" fw={500}>{r.name}</Table.Th>
-                  <Table.Td>{t('routine.rooms.people', { count: r.capacity, formatted: formatNumber(r.capacity) })}</Table.Td>
-                  <Table.Td>
-                    <Badge color={r.active ? 'teal.8' : 'gray'} variant={r.active ? 'filled' : 'outline'} tt="none">
-                      {r.active ? t('routine.rooms.active') : t('routine.rooms.inactive')}
-                    </Badge>
+        <DataTable
+          striped
+          fz="sm"
+          minWidth={420}
+          mb="sm"
+          aria-labelledby="routine-rooms"
+          columns={[
+            t('routine.rooms.name'), t('routine.rooms.capacity'), t('routine.rooms.status'),
+            canManage && { label: t('common.actions'), className: 'no-print' },
+          ]}
+        >
+          <Table.Tbody>
+            {sorted.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Th scope="row" fw={500}>{r.name}</Table.Th>
+                <Table.Td>{t('routine.rooms.people', { count: r.capacity, formatted: formatNumber(r.capacity) })}</Table.Td>
+                <Table.Td>
+                  <Badge color={r.active ? 'teal.8' : 'gray'} variant={r.active ? 'filled' : 'outline'} tt="none">
+                    {r.active ? t('routine.rooms.active') : t('routine.rooms.inactive')}
+                  </Badge>
+                </Table.Td>
+                {canManage ? (
+                  <Table.Td className="no-print">
+                    <Button size="xs" variant="default" aria-label={t('routine.rooms.editAria', { name: r.name })} onClick={(e) => editing.open(r, e.currentTarget)}>
+                      {t('common.edit')}
+                    </Button>
                   </Table.Td>
-                  {canManage ? (
-                    <Table.Td className="no-print">
-                      <Button size="xs" variant="default" aria-label={t('routine.rooms.editAria', { name: r.name })} onClick={() => setEditing(r)}>
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </DataTable>
       )}
       {canManage ? (
         <Paper withBorder p="sm" className="no-print">
@@ -60,37 +59,34 @@ export function RoomsSection({ facilityId, rooms, canManage }: { facilityId: str
           <RoomForm facilityId={facilityId} room={null} labelledBy="routine-add-room" />
         </Paper>
       ) : null}
-      {editing ? (
-        <Modal opened onClose={() => setEditing(null)} title={t('routine.rooms.editTitle', { name: editing.name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
-          <RoomForm facilityId={facilityId} room={editing} onDone={() => setEditing(null)} />
+      {editing.subject ? (
+        <Modal opened onClose={editing.close} title={t('routine.rooms.editTitle', { name: editing.subject.name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+          <RoomForm facilityId={facilityId} room={editing.subject} onDone={editing.close} />
         </Modal>
       ) : null}
-    </section>
+    </RoutineSection>
   );
 }
 
 function RoomForm({ facilityId, room, onDone, labelledBy }: { facilityId: string; room: Room | null; onDone?: () => void; labelledBy?: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(room?.name ?? '');
   const [capacity, setCapacity] = useState(room ? String(room.capacity) : '');
   const [active, setActive] = useState(room?.active ?? true);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useMutation({
-    mutationFn: (body: Parameters<typeof addRoom>[1]) => (room ? updateRoom(room.id, body) : addRoom(facilityId, body)),
-    onSuccess: (r) => {
-      notifications.show({ color: 'teal', message: t(room ? 'routine.rooms.saved' : 'routine.rooms.added', { name: r.name }) });
+  const save = useRoutineChange({
+    change: (body: Parameters<typeof addRoom>[1]) => (room ? updateRoom(room.id, body) : addRoom(facilityId, body)),
+    done: (r) => t(room ? 'routine.rooms.saved' : 'routine.rooms.added', { name: r.name }),
+    refresh: routineKeys.routine(facilityId),
+    onDone: () => {
       if (!room) {
         setName('');
         setCapacity('');
         setActive(true);
       }
-      void queryClient.invalidateQueries({ queryKey: routineKeys.routine(facilityId) });
       onDone?.();
     },
-    onError: (err) => {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-    },
+    onFieldErrors: setErrors,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -104,7 +100,7 @@ function RoomForm({ facilityId, room, onDone, labelledBy }: { facilityId: string
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby={labelledBy}>
-      <ErrorAlert error={save.error instanceof ApiError && save.error.fields.length > 0 ? null : save.error} />
+      <FormErrorAlert error={save.error} />
       <SimpleGrid cols={{ base: 1, sm: room ? 1 : 3 }} spacing="sm">
         <TextInput label={t('routine.rooms.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required maxLength={80} data-autofocus />
         <TextInput
