@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { ApiError } from '../../app/api.ts';
 import { issueMessage } from '../../app/validation.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { fetchStaff, routineKeys, saveStaff, type Availability } from './api.ts';
 import { DAYS, dayName, timeText } from './labels.ts';
@@ -38,7 +39,7 @@ export function StaffSection({ facilityId, canManage }: { facilityId: string; ca
       ) : (
         <Stack gap="sm">
           {items.map((s) => (
-            <StaffCard key={`${s.userId}:${JSON.stringify(s.windows)}`} facilityId={facilityId} staff={s} canManage={canManage} />
+            <StaffCard key={s.userId} facilityId={facilityId} staff={s} canManage={canManage} />
           ))}
         </Stack>
       )}
@@ -49,14 +50,21 @@ export function StaffSection({ facilityId, canManage }: { facilityId: string; ca
 function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff: Availability; canManage: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const initial = () =>
-    [...staff.windows]
-      .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.start.localeCompare(b.start))
-      .map((w) => ({ key: nextKey(), day: String(w.dayOfWeek), start: w.start, end: w.end }));
   const [editing, setEditing] = useState(false);
-  const [rows, setRows] = useState<WindowRow[]>(initial);
+  const [rows, setRows] = useState<WindowRow[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const headingId = `staff-${staff.userId}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  // The button that was pressed goes away with the switch: focus follows into the form, and back to "Ubah" after it.
+  useEffect(() => {
+    if (editing) formRef.current?.querySelector<HTMLElement>('select, input, button')?.focus();
+    else if (wasEditing.current) editRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const save = useMutation({
     mutationFn: (body: Parameters<typeof saveStaff>[2]) => saveStaff(facilityId, staff.userId, body),
@@ -73,6 +81,18 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
       }
     },
   });
+
+  /** The form starts from the hours as they are saved now. */
+  const startEditing = () => {
+    setRows(
+      [...staff.windows]
+        .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.start.localeCompare(b.start))
+        .map((w) => ({ key: nextKey(), day: String(w.dayOfWeek), start: w.start, end: w.end })),
+    );
+    setErrors({});
+    save.reset();
+    setEditing(true);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,7 +117,7 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
           <Text size="xs" c="dimmed">{t(`roles.${staff.role}`, { defaultValue: staff.role })}</Text>
         </div>
         {canManage && !editing ? (
-          <Button size="xs" variant="default" className="no-print" aria-label={t('routine.staff.editAria', { name: staff.fullName })} onClick={() => setEditing(true)}>
+          <Button ref={editRef} size="xs" variant="default" className="no-print" aria-label={t('routine.staff.editAria', { name: staff.fullName })} onClick={startEditing}>
             {t('common.edit')}
           </Button>
         ) : null}
@@ -113,8 +133,8 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
           </Text>
         )
       ) : (
-        <form onSubmit={submit} noValidate aria-label={t('routine.staff.formLabel', { name: staff.fullName })}>
-          <ErrorAlert error={save.error instanceof ApiError && save.error.fields.length > 0 ? null : save.error} />
+        <form ref={formRef} onSubmit={submit} noValidate aria-label={t('routine.staff.formLabel', { name: staff.fullName })}>
+          <FormErrorAlert error={save.error} />
           {errors.windows ? <Text c="red.8" size="sm" role="alert">{errors.windows}</Text> : null}
           <Stack gap="xs" mt="xs">
             {rows.length === 0 ? <Text size="sm" c="dimmed">{t('routine.staff.none')}</Text> : null}
@@ -138,6 +158,8 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
                   onClick={() => {
                     setRows((rs) => rs.filter((x) => x.key !== r.key));
                     setErrors({});
+                    // The row and its button go: focus waits on "Tambah jam" rather than falling out of the form.
+                    requestAnimationFrame(() => addRef.current?.focus());
                   }}
                 >
                   {t('routine.remove')}
@@ -147,6 +169,7 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
           </Stack>
           <Group justify="space-between" mt="sm">
             <Button
+              ref={addRef}
               variant="light"
               size="xs"
               onClick={() => setRows((rs) => [...rs, { key: nextKey(), day: rs.at(-1)?.day ?? '1', start: '08:00', end: '12:00' }])}
@@ -154,14 +177,7 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
               {t('routine.staff.addWindow')}
             </Button>
             <Group gap="xs">
-              <Button
-                variant="default"
-                onClick={() => {
-                  setRows(initial());
-                  setErrors({});
-                  setEditing(false);
-                }}
-              >
+              <Button variant="default" onClick={() => setEditing(false)}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
