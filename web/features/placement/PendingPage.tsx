@@ -1,19 +1,21 @@
-import { useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth, useUser } from '../../app/auth.tsx';
+import { useAuth } from '../../app/auth.tsx';
+import { useChosenFacility } from '../../app/facility.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useDialog } from '../../components/useDialog.ts';
 import { fetchPending, placementKeys, type PendingDecision } from './api.ts';
 import { ClassBadge } from './ClassBadge.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
-import { useChosenFacility } from '../../app/facility.ts';
-import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 
 /** Overdue first, then the nearest due date; people without a due date last. */
 function compare(a: PendingDecision, b: PendingDecision): number {
@@ -26,13 +28,11 @@ function compare(a: PendingDecision, b: PendingDecision): number {
 /** People with a signed assessment waiting for the head of unit's placement decree (service standard: 14 working days). */
 export function PendingPage() {
   const { t } = useTranslation();
-  const user = useUser();
   const { can } = useAuth();
   const canSign = can('decision.sign');
   const { facility, several, choose } = useChosenFacility();
   const facilityId = facility?.id ?? '';
-  const [deciding, setDeciding] = useState<PendingDecision | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const deciding = useDialog<PendingDecision>();
 
   const pending = useQuery({
     queryKey: placementKeys.pending(facilityId),
@@ -51,12 +51,6 @@ export function PendingPage() {
 
   const items = [...(pending.data ?? [])].sort(compare);
   const overdue = items.filter((i) => i.overdue).length;
-  const close = () => {
-    setDeciding(null);
-    requestAnimationFrame(() => {
-      if (opener.current?.isConnected) opener.current.focus();
-    });
-  };
 
   let body: ReactNode = null;
   if (pending.isPending) body = <Loading />;
@@ -68,67 +62,61 @@ export function PendingPage() {
         <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
           {t('placement.summary', { count: items.length, overdue })}
         </Text>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="xs" fz="sm" aria-busy={pending.isFetching}>
-            <caption className="visually-hidden">{t('placement.tableLabel', { unit: facility.name })}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('placement.person')}</Table.Th>
-                <Table.Th scope="col">{t('placement.finalClass')}</Table.Th>
-                <Table.Th scope="col">{t('placement.recommendation')}</Table.Th>
-                <Table.Th scope="col">{t('placement.screenedOn')}</Table.Th>
-                <Table.Th scope="col">{t('placement.due')}</Table.Th>
-                {canSign ? <Table.Th scope="col" className="no-print">{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((p) => (
-                <Table.Tr key={p.assessmentId} style={p.overdue ? { background: 'var(--mantine-color-red-0)' } : undefined}>
-                  <Table.Th scope="row" fw={500}>
-                    <Anchor component={Link} to={`/wbp/${p.wbpId}/klinis`}>{p.fullName}</Anchor>
-                    <Text size="xs" c="dimmed">{t('placement.sdp', { number: p.sdpNumber })}</Text>
-                  </Table.Th>
-                  <Table.Td><ClassBadge value={p.finalClass} /></Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {p.recommendedTypes.length > 0
-                        ? p.recommendedTypes.map((type) => t(`clinical.rehabType.${type}`, { defaultValue: type })).join(', ')
-                        : '—'}
+        <DataTable
+          minWidth={900}
+          striped
+          fz="sm"
+          aria-busy={pending.isFetching}
+          aria-label={t('placement.tableLabel', { unit: facility.name })}
+          columns={[
+            t('placement.person'), t('placement.finalClass'), t('placement.recommendation'), t('placement.screenedOn'), t('placement.due'),
+            canSign && { label: t('common.actions'), className: 'no-print' },
+          ]}
+        >
+          <Table.Tbody>
+            {items.map((p) => (
+              <Table.Tr key={p.assessmentId} style={p.overdue ? { background: 'var(--mantine-color-red-0)' } : undefined}>
+                <Table.Th scope="row" fw={500}>
+                  <Anchor component={Link} to={`/wbp/${p.wbpId}/klinis`}>{p.fullName}</Anchor>
+                  <Text size="xs" c="dimmed">{t('placement.sdp', { number: p.sdpNumber })}</Text>
+                </Table.Th>
+                <Table.Td><ClassBadge value={p.finalClass} /></Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {p.recommendedTypes.length > 0
+                      ? p.recommendedTypes.map((type) => t(`clinical.rehabType.${type}`, { defaultValue: type })).join(', ')
+                      : '—'}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {p.recommendedPlace ? t(`clinical.place.${p.recommendedPlace}`) : t('placement.noPlace')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDate(p.screenedOn)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{t('placement.dueOn', { date: formatDate(p.dueOn) })}</Text>
+                  {p.overdue ? (
+                    <Badge color="red.8" variant="filled" tt="none" mt={4}>{t('placement.overdue')}</Badge>
+                  ) : p.workingDaysLeft !== null ? (
+                    <Text size="xs" c={p.workingDaysLeft <= 3 ? 'orange.9' : 'dimmed'}>
+                      {t('placement.daysLeft', { count: p.workingDaysLeft, formatted: formatNumber(p.workingDaysLeft) })}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {p.recommendedPlace ? t(`clinical.place.${p.recommendedPlace}`) : t('placement.noPlace')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDate(p.screenedOn)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t('placement.dueOn', { date: formatDate(p.dueOn) })}</Text>
-                    {p.overdue ? (
-                      <Badge color="red.8" variant="filled" tt="none" mt={4}>{t('placement.overdue')}</Badge>
-                    ) : p.workingDaysLeft !== null ? (
-                      <Text size="xs" c={p.workingDaysLeft <= 3 ? 'orange.9' : 'dimmed'}>
-                        {t('placement.daysLeft', { count: p.workingDaysLeft, formatted: formatNumber(p.workingDaysLeft) })}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  {canSign ? (
-                    <Table.Td className="no-print">
-                      <Button
-                        size="xs"
-                        aria-label={t('placement.decideAria', { name: p.fullName })}
-                        onClick={(e) => {
-                          opener.current = e.currentTarget;
-                          setDeciding(p);
-                        }}
-                      >
-                        {t('placement.decide')}
-                      </Button>
-                    </Table.Td>
                   ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Td>
+                {canSign ? (
+                  <Table.Td className="no-print">
+                    <Button
+                      size="xs"
+                      aria-label={t('placement.decideAria', { name: p.fullName })}
+                      onClick={(e) => deciding.open(p, e.currentTarget)}
+                    >
+                      {t('placement.decide')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </DataTable>
       </>
     );
   }
@@ -137,7 +125,7 @@ export function PendingPage() {
     <>
       <PageTitle
         title={t('placement.title')}
-        subtitle={user.facilities.length > 1 ? t('placement.subtitle') : `${facility.name} · ${t('placement.subtitle')}`}
+        subtitle={several ? t('placement.subtitle') : `${facility.name} · ${t('placement.subtitle')}`}
         actions={items.length > 0 ? <Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button> : null}
       />
       {several ? (
@@ -147,7 +135,9 @@ export function PendingPage() {
       ) : null}
       <ErrorAlert error={pending.error} onRetry={() => void pending.refetch()} />
       {body}
-      {deciding ? <DecisionModal key={deciding.assessmentId} facility={facility} person={deciding} onClose={close} /> : null}
+      {deciding.subject ? (
+        <DecisionModal key={deciding.subject.assessmentId} facility={facility} person={deciding.subject} onClose={deciding.close} />
+      ) : null}
     </>
   );
 }

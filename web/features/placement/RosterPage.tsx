@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -48,74 +50,77 @@ export function RosterPage() {
         <Loading />
       ) : roster.data ? (
         <>
-          <Title order={2} size="h3" mt="md" mb="xs" id="roster-active">
-            {t('placement.roster.activeTitle', { count: active.length })}
-          </Title>
-          {active.length === 0 ? (
-            <EmptyState title={t('placement.roster.activeEmpty')} />
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped fz="sm" verticalSpacing="xs" aria-labelledby="roster-active">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('placement.person')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.finalClass')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.roster.start')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.roster.expectedEnd')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.roster.expectedRelease')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {active.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <PersonCell e={e} />
-                      <Table.Td><ClassBadge value={e.finalClass} /></Table.Td>
-                      <Table.Td>{formatDate(e.startDate)}</Table.Td>
-                      <Table.Td>{formatDate(e.expectedEndDate)}</Table.Td>
-                      <Table.Td>{formatDate(e.expectedReleaseDate)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-
-          <Title order={2} size="h3" mt="xl" mb="xs" id="roster-waiting">
-            {t('placement.roster.waitlistTitle', { count: waiting.length })}
-          </Title>
-          <Text size="sm" c="dimmed" mb="xs">{t('placement.roster.waitlistHelp')}</Text>
-          {waiting.length === 0 ? (
-            <EmptyState title={t('placement.roster.waitlistEmpty')} />
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped fz="sm" verticalSpacing="xs" aria-labelledby="roster-waiting">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('placement.roster.position')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.person')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.finalClass')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.roster.severity')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.roster.expectedRelease')}</Table.Th>
-                    <Table.Th scope="col">{t('placement.roster.decidedOn')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {waiting.map((e) => (
-                    <Table.Tr key={e.id} style={e.cannotFinishReason ? { background: 'var(--mantine-color-red-0)' } : undefined}>
-                      <Table.Td fw={700}>{e.waitlistPosition ?? '—'}</Table.Td>
-                      <PersonCell e={e} />
-                      <Table.Td><ClassBadge value={e.finalClass} /></Table.Td>
-                      <Table.Td>{e.napzaSeverity ?? '—'}</Table.Td>
-                      <Table.Td>{formatDate(e.expectedReleaseDate)}</Table.Td>
-                      <Table.Td>{formatDate(e.decidedOn)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <RosterList
+            id="roster-active"
+            mt="md"
+            title={t('placement.roster.activeTitle', { count: active.length })}
+            emptyTitle={t('placement.roster.activeEmpty')}
+            count={active.length}
+            minWidth={640}
+            columns={[t('placement.person'), t('placement.finalClass'), t('placement.roster.start'), t('placement.roster.expectedEnd'), t('placement.roster.expectedRelease')]}
+          >
+            {active.map((e) => (
+              <Table.Tr key={e.id}>
+                <PersonCell e={e} />
+                <Table.Td><ClassBadge value={e.finalClass} /></Table.Td>
+                <Table.Td>{formatDate(e.startDate)}</Table.Td>
+                <Table.Td>{formatDate(e.expectedEndDate)}</Table.Td>
+                <Table.Td>{formatDate(e.expectedReleaseDate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </RosterList>
+          <RosterList
+            id="roster-waiting"
+            title={t('placement.roster.waitlistTitle', { count: waiting.length })}
+            help={t('placement.roster.waitlistHelp')}
+            emptyTitle={t('placement.roster.waitlistEmpty')}
+            count={waiting.length}
+            minWidth={760}
+            columns={[
+              t('placement.roster.position'), t('placement.person'), t('placement.finalClass'), t('placement.roster.severity'),
+              t('placement.roster.expectedRelease'), t('placement.roster.decidedOn'),
+            ]}
+          >
+            {waiting.map((e) => (
+              <Table.Tr key={e.id} style={e.cannotFinishReason ? { background: 'var(--mantine-color-red-0)' } : undefined}>
+                <Table.Td fw={700}>{e.waitlistPosition ?? '—'}</Table.Td>
+                <PersonCell e={e} />
+                <Table.Td><ClassBadge value={e.finalClass} /></Table.Td>
+                <Table.Td>{e.napzaSeverity ?? '—'}</Table.Td>
+                <Table.Td>{formatDate(e.expectedReleaseDate)}</Table.Td>
+                <Table.Td>{formatDate(e.decidedOn)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </RosterList>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** One list of the roster under its heading, or what stands in its place when nobody is on it. */
+function RosterList({ id, mt = 'xl', title, help, emptyTitle, count, minWidth, columns, children }: {
+  id: string;
+  mt?: 'md' | 'xl';
+  title: string;
+  help?: string;
+  emptyTitle: string;
+  count: number;
+  minWidth: number;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Title order={2} size="h3" mt={mt} mb="xs" id={id}>{title}</Title>
+      {help ? <Text size="sm" c="dimmed" mb="xs">{help}</Text> : null}
+      {count === 0 ? (
+        <EmptyState title={emptyTitle} />
+      ) : (
+        <DataTable minWidth={minWidth} striped fz="sm" aria-labelledby={id} columns={columns}>
+          <Table.Tbody>{children}</Table.Tbody>
+        </DataTable>
+      )}
     </>
   );
 }
