@@ -10,6 +10,7 @@ import { ApiError } from '../../app/api.ts';
 import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
 import { orNull, validate, type FieldErrors } from '../../app/validation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import {
   decide, fetchProgrammes, placementKeys, type DecisionRecord, type DecisionRequest, type PendingDecision,
@@ -17,6 +18,16 @@ import {
 import { ClassBadge } from './ClassBadge.tsx';
 
 type Place = DecisionRequest['place'];
+
+/** The first field with a problem, else (a problem no field shows) the button that checks the form again. */
+const FIRST_INVALID = '#decision-form [aria-invalid="true"], #decision-submit';
+/**
+ * The buttons of each step replace those of the step before, taking focus with them; give it to
+ * what comes next, so that the keyboard stays inside the dialog.
+ */
+function focusSoon(selector: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
 
 /** The head of unit's decree placing one person: number, date, programmes, place; then who starts and who waits. */
 export function DecisionModal({
@@ -37,6 +48,11 @@ export function DecisionModal({
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [confirming, setConfirming] = useState<DecisionRequest | null>(null);
+  /** A change after "Periksa" withdraws the question: it would otherwise confirm what is no longer on screen. */
+  const edit = <V,>(set: (value: V) => void) => (value: V) => {
+    set(value);
+    setConfirming(null);
+  };
 
   const programmes = useQuery({
     queryKey: placementKeys.programmes(facility.id),
@@ -49,10 +65,16 @@ export function DecisionModal({
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: placementKeys.pendingAll });
       void queryClient.invalidateQueries({ queryKey: placementKeys.rosterAll });
+      focusSoon('#decision-result-close');
     },
     onError: (err) => {
       setConfirming(null);
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldErrors());
+      if (err instanceof ApiError && err.fields.length > 0) {
+        setErrors(err.fieldErrors());
+        focusSoon(FIRST_INVALID);
+      } else {
+        focusSoon('#decision-submit');
+      }
     },
   });
 
@@ -63,12 +85,13 @@ export function DecisionModal({
     });
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('#decision-form [aria-invalid="true"]')?.focus());
+      focusSoon(FIRST_INVALID);
       return;
     }
     setErrors({});
     save.reset();
     setConfirming(checked.data);
+    focusSoon('#decision-confirm-yes');
   };
 
   const result: DecisionRecord | undefined = save.data;
@@ -88,12 +111,12 @@ export function DecisionModal({
       ) : (
         <form id="decision-form" onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <ErrorAlert error={save.error instanceof ApiError && save.error.fields.length > 0 ? null : save.error} />
+            <FormErrorAlert error={save.error} />
             <TextInput
               label={t('placement.form.decreeNumber')}
               description={t('placement.form.decreeNumberHelp')}
               value={decreeNumber}
-              onChange={(e) => setDecreeNumber(e.currentTarget.value)}
+              onChange={(e) => edit(setDecreeNumber)(e.currentTarget.value)}
               error={errors.decreeNumber}
               required
               maxLength={80}
@@ -104,7 +127,7 @@ export function DecisionModal({
               type="date"
               label={t('placement.form.decreeDate')}
               value={decreeDate}
-              onChange={(e) => setDecreeDate(e.currentTarget.value)}
+              onChange={(e) => edit(setDecreeDate)(e.currentTarget.value)}
               error={errors.decreeDate}
               required
               maw={220}
@@ -116,7 +139,7 @@ export function DecisionModal({
                 label={t('placement.form.programmes')}
                 description={t('placement.form.programmesHelp')}
                 value={programmeIds}
-                onChange={setProgrammeIds}
+                onChange={edit(setProgrammeIds)}
                 error={errors.programmeIds}
                 required
               >
@@ -143,7 +166,7 @@ export function DecisionModal({
             <Radio.Group
               label={t('placement.form.place')}
               value={place}
-              onChange={(v) => setPlace(v as Place)}
+              onChange={(v) => edit(setPlace)(v as Place)}
               error={errors.place}
               required
             >
@@ -160,7 +183,7 @@ export function DecisionModal({
             <Textarea
               label={t('placement.form.note')}
               value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
+              onChange={(e) => edit(setNote)(e.currentTarget.value)}
               error={errors.note}
               autosize
               minRows={2}
@@ -179,10 +202,17 @@ export function DecisionModal({
                   })}
                 </Text>
                 <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setConfirming(null)} disabled={save.isPending}>
+                  <Button
+                    variant="default"
+                    onClick={() => {
+                      setConfirming(null);
+                      focusSoon('#decision-submit');
+                    }}
+                    disabled={save.isPending}
+                  >
                     {t('placement.form.backToForm')}
                   </Button>
-                  <Button onClick={() => save.mutate(confirming)} loading={save.isPending} data-autofocus>
+                  <Button id="decision-confirm-yes" onClick={() => save.mutate(confirming)} loading={save.isPending}>
                     {t('placement.form.confirmYes')}
                   </Button>
                 </Group>
@@ -190,7 +220,7 @@ export function DecisionModal({
             ) : (
               <Group justify="flex-end">
                 <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-                <Button type="submit">{t('placement.form.submit')}</Button>
+                <Button id="decision-submit" type="submit">{t('placement.form.submit')}</Button>
               </Group>
             )}
           </Stack>
@@ -243,7 +273,7 @@ function DecisionResult({ result, onClose }: { result: DecisionRecord; onClose: 
         ))}
       </List>
       <Group justify="flex-end">
-        <Button onClick={onClose} data-autofocus>{t('common.close')}</Button>
+        <Button id="decision-result-close" onClick={onClose}>{t('common.close')}</Button>
       </Group>
     </Stack>
   );
