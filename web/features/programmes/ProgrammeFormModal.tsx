@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert, Box, Button, Checkbox, Fieldset, Group, List, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title,
+  type TextInputProps,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -102,6 +103,43 @@ function blankSession(): SessionRow {
     key: nextKey(), code: '', name: '', mode: 'individual', perWeek: '1', everyWeeks: '1', durationMinutes: '60', minGroup: '', maxGroup: '',
     codeAuto: true,
   };
+}
+
+/** Where one list of rows sits in the form, so that adding, changing and removing a row is written once. */
+interface RowList<R extends { key: string }> {
+  name: ListName;
+  get: (s: FormState) => R[];
+  set: (s: FormState, rows: R[]) => FormState;
+  blank: () => R;
+  /** The id of a row's first input, which takes focus when the row is added. */
+  firstInput: (key: string) => string;
+  max: number;
+}
+
+const PHASES: RowList<PhaseRow> = {
+  name: 'phases',
+  get: (s) => s.phases,
+  set: (s, phases) => ({ ...s, phases }),
+  blank: blankPhase,
+  firstInput: (key) => `phase-${key}-name`,
+  max: 10,
+};
+
+const SESSIONS: RowList<SessionRow> = {
+  name: 'sessionTypes',
+  get: (s) => s.sessionTypes,
+  set: (s, sessionTypes) => ({ ...s, sessionTypes }),
+  blank: blankSession,
+  firstInput: (key) => `session-${key}-name`,
+  max: 30,
+};
+
+/** The "add" button of a list, where focus goes when a row of it is removed. */
+const addButtonId = (list: ListName) => `programme-add-${list}`;
+
+/** A row's new name, and the inputs whose messages it makes stale; the code follows the name until the user types one of their own. */
+function renamed(row: { codeAuto: boolean }, name: string): { patch: { name: string; code?: string }; clears: string[] } {
+  return row.codeAuto ? { patch: { name, code: codeFromName(name) }, clears: ['name', 'code'] } : { patch: { name }, clears: ['name'] };
 }
 
 /** The form as the schema's input; numbers typed as text become numbers, null when empty, NaN when not a number. */
@@ -245,8 +283,6 @@ export function ProgrammeFormModal({
   const formRef = useRef<HTMLFormElement>(null);
   /** Where focus goes after the next render: an element id, or the first field with a problem. */
   const pendingFocus = useRef<string | null>(null);
-  const addPhaseRef = useRef<HTMLButtonElement>(null);
-  const addSessionRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const target = pendingFocus.current;
@@ -337,41 +373,22 @@ export function ProgrammeFormModal({
     clear(...clearKeys);
   };
 
-  const setPhase = (i: number, patch: Partial<PhaseRow>, ...clearKeys: string[]) => {
-    setState((s) => ({ ...s, phases: s.phases.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
-    clear(...clearKeys.map((k) => `phases.${i}.${k}`));
+  const setRow = <R extends { key: string }>(list: RowList<R>, i: number, patch: Partial<R>, ...clearKeys: string[]) => {
+    setState((s) => list.set(s, list.get(s).map((r, j) => (j === i ? { ...r, ...patch } : r))));
+    clear(...clearKeys.map((k) => `${list.name}.${i}.${k}`));
   };
 
-  const setSession = (i: number, patch: Partial<SessionRow>, ...clearKeys: string[]) => {
-    setState((s) => ({ ...s, sessionTypes: s.sessionTypes.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-    clear(...clearKeys.map((k) => `sessionTypes.${i}.${k}`));
+  const addRow = <R extends { key: string }>(list: RowList<R>) => {
+    const row = list.blank();
+    setState((s) => list.set(s, [...list.get(s), row]));
+    clear(list.name);
+    focusSoon(list.firstInput(row.key));
   };
 
-  const addPhase = () => {
-    const row = blankPhase();
-    setState((s) => ({ ...s, phases: [...s.phases, row] }));
-    clear('phases');
-    focusSoon(`phase-${row.key}-name`);
-  };
-
-  const removePhase = (i: number) => {
-    setState((s) => ({ ...s, phases: s.phases.filter((_, j) => j !== i) }));
-    setErrors((e) => withoutRow(e, 'phases', i));
-    pendingFocus.current = null;
-    requestAnimationFrame(() => addPhaseRef.current?.focus());
-  };
-
-  const addSession = () => {
-    const row = blankSession();
-    setState((s) => ({ ...s, sessionTypes: [...s.sessionTypes, row] }));
-    clear('sessionTypes');
-    focusSoon(`session-${row.key}-name`);
-  };
-
-  const removeSession = (i: number) => {
-    setState((s) => ({ ...s, sessionTypes: s.sessionTypes.filter((_, j) => j !== i) }));
-    setErrors((e) => withoutRow(e, 'sessionTypes', i));
-    requestAnimationFrame(() => addSessionRef.current?.focus());
+  const removeRow = <R extends { key: string }>(list: RowList<R>, i: number) => {
+    setState((s) => list.set(s, list.get(s).filter((_, j) => j !== i)));
+    setErrors((e) => withoutRow(e, list.name, i));
+    focusSoon(addButtonId(list.name));
   };
 
   /** Starts a new programme from the default of its kind (phases, sessions, length), to adapt. */
@@ -491,29 +508,23 @@ export function ProgrammeFormModal({
               maxLength={2000}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
+              <WholeNumberInput
                 id="programme-durationWeeks"
                 inputWrapperOrder={BELOW}
                 label={t('programmes.form.durationWeeks')}
                 description={t('programmes.form.durationHelp')}
-                inputMode="numeric"
                 value={state.durationWeeks}
                 onChange={(e) => set({ durationWeeks: e.currentTarget.value }, 'durationWeeks', 'phases')}
                 error={fieldError('durationWeeks')}
-                required
-                autoComplete="off"
               />
-              <TextInput
+              <WholeNumberInput
                 id="programme-capacity"
                 inputWrapperOrder={BELOW}
                 label={t('programmes.form.capacity')}
                 description={t('programmes.form.capacityHelp')}
-                inputMode="numeric"
                 value={state.capacity}
                 onChange={(e) => set({ capacity: e.currentTarget.value }, 'capacity')}
                 error={fieldError('capacity')}
-                required
-                autoComplete="off"
               />
             </SimpleGrid>
             <Checkbox
@@ -527,114 +538,55 @@ export function ProgrammeFormModal({
           </Stack>
 
           {/* ---- phases ---- */}
-          <Stack gap="sm" component="section" aria-labelledby="programme-phases-heading">
-            <div>
-              <Title order={3} size="h5" id="programme-phases-heading">{t('programmes.form.phasesTitle')}</Title>
-              <Text size="sm" c="dimmed">{t('programmes.form.phasesHelp')}</Text>
-            </div>
-            {state.phases.length === 0 ? <Text size="sm">{t('programmes.form.noPhases')}</Text> : null}
+          <RowListSection
+            id="programme-phases-heading"
+            title={t('programmes.form.phasesTitle')}
+            help={t('programmes.form.phasesHelp')}
+            empty={state.phases.length === 0 ? t('programmes.form.noPhases') : null}
+            listError={fieldError('phases')}
+            addLabel={t('programmes.form.addPhase')}
+            addId={addButtonId('phases')}
+            onAdd={() => addRow(PHASES)}
+            full={state.phases.length >= PHASES.max}
+            below={<PhaseSum state={state} onUseSum={(sum) => set({ durationWeeks: String(sum) }, 'durationWeeks', 'phases')} />}
+          >
             {state.phases.map((row, i) => (
-              <Fieldset key={row.key} legend={t('programmes.form.phaseN', { n: i + 1 })} p="sm" pt={4} variant="filled">
-                <Group align="flex-start" gap="sm" wrap="wrap">
-                  <TextInput
-                    id={`phase-${row.key}-name`}
-                    label={t('programmes.form.phaseName')}
-                    value={row.name}
-                    onChange={(e) => {
-                      const name = e.currentTarget.value;
-                      setPhase(i, row.codeAuto ? { name, code: codeFromName(name) } : { name }, 'name', ...(row.codeAuto ? ['code'] : []));
-                    }}
-                    error={fieldError(`phases.${i}.name`)}
-                    required
-                    maxLength={80}
-                    autoComplete="off"
-                    style={{ flex: '2 1 220px' }}
-                  />
-                  <TextInput
-                    id={`phase-${row.key}-code`}
-                    label={t('programmes.form.code')}
-                    value={row.code}
-                    onChange={(e) => {
-                      const code = e.currentTarget.value;
-                      setPhase(i, { code, codeAuto: code === '' }, 'code');
-                    }}
-                    error={fieldError(`phases.${i}.code`)}
-                    required
-                    maxLength={40}
-                    autoComplete="off"
-                    autoCapitalize="none"
-                    spellCheck={false}
-                    styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                    style={{ flex: '1 1 150px' }}
-                  />
-                  <TextInput
-                    id={`phase-${row.key}-weeks`}
-                    label={t('programmes.form.phaseWeeks')}
-                    inputMode="numeric"
-                    value={row.weeks}
-                    onChange={(e) => {
-                      setPhase(i, { weeks: e.currentTarget.value }, 'weeks');
-                      clear('phases');
-                    }}
-                    error={fieldError(`phases.${i}.weeks`)}
-                    required
-                    autoComplete="off"
-                    style={{ flex: '0 1 110px' }}
-                  />
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    mt={25}
-                    onClick={() => removePhase(i)}
-                    aria-label={t('programmes.form.removePhaseAria', { n: i + 1, name: row.name.trim() || '—' })}
-                  >
-                    {t('programmes.form.remove')}
-                  </Button>
-                </Group>
-              </Fieldset>
+              <PhaseFieldset
+                key={row.key}
+                row={row}
+                index={i}
+                fieldError={(k) => fieldError(`phases.${i}.${k}`)}
+                onChange={(patch, ...keys) => setRow(PHASES, i, patch, ...keys)}
+                onWeeksChange={() => clear('phases')}
+                onRemove={() => removeRow(PHASES, i)}
+              />
             ))}
-            <PhaseSum state={state} onUseSum={(sum) => set({ durationWeeks: String(sum) }, 'durationWeeks', 'phases')} />
-            {fieldError('phases') ? (
-              <Text id="programme-phases-error" size="sm" c="red.8" data-error-anchor tabIndex={-1}>
-                {fieldError('phases')}
-              </Text>
-            ) : null}
-            <Group>
-              <Button ref={addPhaseRef} variant="default" size="xs" onClick={addPhase} disabled={state.phases.length >= 10}>
-                {t('programmes.form.addPhase')}
-              </Button>
-            </Group>
-          </Stack>
+          </RowListSection>
 
           {/* ---- session types ---- */}
-          <Stack gap="sm" component="section" aria-labelledby="programme-sessions-heading">
-            <div>
-              <Title order={3} size="h5" id="programme-sessions-heading">{t('programmes.form.sessionTypesTitle')}</Title>
-              <Text size="sm" c="dimmed">{t('programmes.form.sessionTypesHelp')}</Text>
-            </div>
-            {state.sessionTypes.length === 0 ? <Text size="sm">{t('programmes.noSessionTypes')}</Text> : null}
+          <RowListSection
+            id="programme-sessions-heading"
+            title={t('programmes.form.sessionTypesTitle')}
+            help={t('programmes.form.sessionTypesHelp')}
+            empty={state.sessionTypes.length === 0 ? t('programmes.noSessionTypes') : null}
+            listError={fieldError('sessionTypes')}
+            addLabel={t('programmes.form.addSessionType')}
+            addId={addButtonId('sessionTypes')}
+            onAdd={() => addRow(SESSIONS)}
+            full={state.sessionTypes.length >= SESSIONS.max}
+          >
             {state.sessionTypes.map((row, i) => (
               <SessionFieldset
                 key={row.key}
                 row={row}
                 index={i}
                 fieldError={(k) => fieldError(`sessionTypes.${i}.${k}`)}
-                onChange={(patch, ...keys) => setSession(i, patch, ...keys)}
+                onChange={(patch, ...keys) => setRow(SESSIONS, i, patch, ...keys)}
                 onCodeChange={() => clear('sessionTypes')}
-                onRemove={() => removeSession(i)}
+                onRemove={() => removeRow(SESSIONS, i)}
               />
             ))}
-            {fieldError('sessionTypes') ? (
-              <Text size="sm" c="red.8" data-error-anchor tabIndex={-1}>
-                {fieldError('sessionTypes')}
-              </Text>
-            ) : null}
-            <Group>
-              <Button ref={addSessionRef} variant="default" size="xs" onClick={addSession} disabled={state.sessionTypes.length >= 30}>
-                {t('programmes.form.addSessionType')}
-              </Button>
-            </Group>
-          </Stack>
+          </RowListSection>
 
           {/* ---- footer, always in view ---- */}
           <Box
@@ -674,6 +626,132 @@ export function ProgrammeFormModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A list of rows in the form (phases, session types): its heading and help, the rows, the list's own problem, and "add". */
+function RowListSection({ id, title, help, empty, children, below, listError, addLabel, addId, onAdd, full }: {
+  id: string;
+  title: string;
+  help: string;
+  /** Said in place of the rows when there are none. */
+  empty: string | null;
+  children: ReactNode;
+  /** Shown under the rows, e.g. the phases' weeks added up. */
+  below?: ReactNode;
+  listError: string | undefined;
+  addLabel: string;
+  addId: string;
+  onAdd: () => void;
+  /** The list has as many rows as it may. */
+  full: boolean;
+}) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <div>
+        <Title order={3} size="h5" id={id}>{title}</Title>
+        <Text size="sm" c="dimmed">{help}</Text>
+      </div>
+      {empty ? <Text size="sm">{empty}</Text> : null}
+      {children}
+      {below}
+      {listError ? (
+        <Text size="sm" c="red.8" data-error-anchor tabIndex={-1}>
+          {listError}
+        </Text>
+      ) : null}
+      <Group>
+        <Button id={addId} variant="default" size="xs" onClick={onAdd} disabled={full}>
+          {addLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A code input: short, typed as is, in a monospace face so that "l" and "1" differ. */
+function CodeInput(props: Omit<TextInputProps, 'maxLength' | 'autoComplete' | 'autoCapitalize' | 'spellCheck' | 'styles' | 'required'>) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('programmes.form.code')}
+      {...props}
+      required
+      maxLength={40}
+      autoComplete="off"
+      autoCapitalize="none"
+      spellCheck={false}
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+    />
+  );
+}
+
+/** A whole number typed as text (weeks, people, minutes), checked by the contract when the form is saved. */
+function WholeNumberInput(props: Omit<TextInputProps, 'inputMode' | 'autoComplete' | 'required'>) {
+  return <TextInput inputMode="numeric" autoComplete="off" required {...props} />;
+}
+
+/** One phase of the programme: its name, code and weeks. */
+function PhaseFieldset({ row, index, fieldError, onChange, onWeeksChange, onRemove }: {
+  row: PhaseRow;
+  index: number;
+  fieldError: (key: string) => string | undefined;
+  onChange: (patch: Partial<PhaseRow>, ...clearKeys: string[]) => void;
+  /** The weeks make the list's total: its message goes too. */
+  onWeeksChange: () => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = (field: string) => `phase-${row.key}-${field}`;
+  return (
+    <Fieldset legend={t('programmes.form.phaseN', { n: index + 1 })} p="sm" pt={4} variant="filled">
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput
+          id={id('name')}
+          label={t('programmes.form.phaseName')}
+          value={row.name}
+          onChange={(e) => {
+            const { patch, clears } = renamed(row, e.currentTarget.value);
+            onChange(patch, ...clears);
+          }}
+          error={fieldError('name')}
+          required
+          maxLength={80}
+          autoComplete="off"
+          style={{ flex: '2 1 220px' }}
+        />
+        <CodeInput
+          id={id('code')}
+          value={row.code}
+          onChange={(e) => {
+            const code = e.currentTarget.value;
+            onChange({ code, codeAuto: code === '' }, 'code');
+          }}
+          error={fieldError('code')}
+          style={{ flex: '1 1 150px' }}
+        />
+        <WholeNumberInput
+          id={id('weeks')}
+          label={t('programmes.form.phaseWeeks')}
+          value={row.weeks}
+          onChange={(e) => {
+            onChange({ weeks: e.currentTarget.value }, 'weeks');
+            onWeeksChange();
+          }}
+          error={fieldError('weeks')}
+          style={{ flex: '0 1 110px' }}
+        />
+        <Button
+          variant="subtle"
+          color="red"
+          mt={25}
+          onClick={onRemove}
+          aria-label={t('programmes.form.removePhaseAria', { n: index + 1, name: row.name.trim() || '—' })}
+        >
+          {t('programmes.form.remove')}
+        </Button>
+      </Group>
+    </Fieldset>
   );
 }
 
@@ -739,19 +817,16 @@ function SessionFieldset({
   const n = index + 1;
   const legend = row.name.trim() ? t('programmes.form.sessionNNamed', { n, name: row.name.trim() }) : t('programmes.form.sessionN', { n });
   const number = (field: 'perWeek' | 'everyWeeks' | 'durationMinutes' | 'minGroup' | 'maxGroup', label: string, help?: string) => (
-    <TextInput
+    <WholeNumberInput
       id={id(field)}
       label={label}
       description={help}
-      inputMode="numeric"
       value={row[field]}
       onChange={(e) => {
         const clears = field === 'minGroup' || field === 'maxGroup' ? ['minGroup', 'maxGroup'] : [field];
         onChange({ [field]: e.currentTarget.value }, ...clears);
       }}
       error={fieldError(field)}
-      required
-      autoComplete="off"
       inputWrapperOrder={BELOW}
     />
   );
@@ -764,8 +839,8 @@ function SessionFieldset({
             label={t('programmes.form.sessionName')}
             value={row.name}
             onChange={(e) => {
-              const name = e.currentTarget.value;
-              onChange(row.codeAuto ? { name, code: codeFromName(name) } : { name }, 'name', ...(row.codeAuto ? ['code'] : []));
+              const { patch, clears } = renamed(row, e.currentTarget.value);
+              onChange(patch, ...clears);
               if (row.codeAuto) onCodeChange();
             }}
             error={fieldError('name')}
@@ -773,9 +848,8 @@ function SessionFieldset({
             maxLength={120}
             autoComplete="off"
           />
-          <TextInput
+          <CodeInput
             id={id('code')}
-            label={t('programmes.form.code')}
             description={t('programmes.form.codeHelp')}
             value={row.code}
             onChange={(e) => {
@@ -784,12 +858,6 @@ function SessionFieldset({
               onCodeChange();
             }}
             error={fieldError('code')}
-            required
-            maxLength={40}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             inputWrapperOrder={BELOW}
           />
           <NativeSelect
