@@ -57,7 +57,6 @@ export function ProgrammeCard({
             <Button
               variant="default"
               size="xs"
-              className="no-print"
               aria-label={t('programmes.editAria', { name: p.name })}
               onClick={(e) => onEdit(p, e.currentTarget)}
             >

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useDialog } from '../../components/useDialog.ts';
 import { addDefaultProgrammes, fetchProgrammes, programmeKeys } from './api.ts';
 import { ProgrammeCard } from './ProgrammeCard.tsx';
 import { ProgrammeFormModal } from './ProgrammeFormModal.tsx';
@@ -44,10 +45,8 @@ export function ProgrammesPage() {
   const items = [...(catalogue.data ?? [])].sort(compareProgrammes);
   const missingDefaults = DEFAULT_PROGRAMMES.filter((d) => !items.some((p) => sameName(p.name, d.name)));
 
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const editing = useDialog<Editing>();
   const [highlightId, setHighlightId] = useState<string | null>(null);
-  // The form is unmounted on close, before Mantine could give focus back; do it here.
-  const opener = useRef<HTMLElement | null>(null);
 
   const defaults = useMutation({
     mutationFn: () => addDefaultProgrammes(facilityId),
@@ -61,16 +60,6 @@ export function ProgrammesPage() {
     },
   });
 
-  const open = (next: Editing, from: HTMLElement | null) => {
-    opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
-    setEditing(next);
-  };
-  const close = () => {
-    setEditing(null);
-    requestAnimationFrame(() => {
-      if (opener.current?.isConnected) opener.current.focus();
-    });
-  };
   const onSaved = (saved: ProgrammeRecord) => {
     setHighlightId(saved.id);
     void queryClient.invalidateQueries({ queryKey: programmeKeys.catalogue(saved.facilityId) });
@@ -86,7 +75,7 @@ export function ProgrammesPage() {
   }
 
   const addButton = canManage ? (
-    <Button onClick={(e) => open({ mode: 'create' }, e.currentTarget)}>{t('programmes.add')}</Button>
+    <Button onClick={(e) => editing.open({ mode: 'create' }, e.currentTarget)}>{t('programmes.add')}</Button>
   ) : null;
   const defaultsButton = (label: string, variant: 'filled' | 'default') => (
     <ConfirmButton
@@ -118,7 +107,7 @@ export function ProgrammesPage() {
           canManage ? (
             <Group gap="sm" justify="center" className="no-print">
               {defaultsButton(t('programmes.addDefaults'), 'filled')}
-              <Button variant="default" onClick={(e) => open({ mode: 'create' }, e.currentTarget)}>
+              <Button variant="default" onClick={(e) => editing.open({ mode: 'create' }, e.currentTarget)}>
                 {t('programmes.addOwn')}
               </Button>
             </Group>
@@ -139,7 +128,7 @@ export function ProgrammesPage() {
               key={p.id}
               programme={p}
               highlighted={p.id === highlightId}
-              onEdit={canManage ? (programme, from) => open({ mode: 'edit', programme }, from) : undefined}
+              onEdit={canManage ? (programme, from) => editing.open({ mode: 'edit', programme }, from) : undefined}
             />
           ))}
         </Stack>
@@ -184,12 +173,12 @@ export function ProgrammesPage() {
       <ErrorAlert error={catalogue.error} onRetry={() => void catalogue.refetch()} />
       <ErrorAlert error={defaults.error} />
       {body}
-      {editing ? (
+      {editing.subject ? (
         <ProgrammeFormModal
-          key={editing.mode === 'edit' ? editing.programme.id : 'new'}
+          key={editing.subject.mode === 'edit' ? editing.subject.programme.id : 'new'}
           facility={facility}
-          programme={editing.mode === 'edit' ? editing.programme : null}
-          onClose={close}
+          programme={editing.subject.mode === 'edit' ? editing.subject.programme : null}
+          onClose={editing.close}
           onSaved={onSaved}
         />
       ) : null}
