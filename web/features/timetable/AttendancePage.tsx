@@ -13,6 +13,7 @@ import { formatDateTime, todayIso } from '../../app/format.ts';
 import { issueMessage } from '../../app/validation.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fetchAttendance, saveAttendance, timetableKeys, type SessionAttendance } from './api.ts';
@@ -91,8 +92,8 @@ function AttendanceForm({ data }: { data: SessionAttendance }) {
     mutationFn: (body: Parameters<typeof saveAttendance>[1]) => saveAttendance(s.id, body),
     onSuccess: (result) => {
       queryClient.setQueryData(timetableKeys.attendance(s.id), result);
-      void queryClient.invalidateQueries({ queryKey: ['timetable', 'week'] });
-      void queryClient.invalidateQueries({ queryKey: ['timetable', 'staff-day'] });
+      void queryClient.invalidateQueries({ queryKey: timetableKeys.weekAll });
+      void queryClient.invalidateQueries({ queryKey: timetableKeys.staffDayAll });
       void queryClient.invalidateQueries({ queryKey: timetableKeys.personAttendanceAll });
       notifications.show({
         color: 'teal',
@@ -197,7 +198,7 @@ function AttendanceForm({ data }: { data: SessionAttendance }) {
         <EmptyState title={t('timetable.attendancePage.noMembers')} />
       ) : (
         <form id="attendance-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('timetable.attendancePage.formLabel')}>
-          <ErrorAlert error={save.error instanceof ApiError && save.error.fields.length > 0 ? null : save.error} />
+          <FormErrorAlert error={save.error} />
           {formError ? <Alert color="red" role="alert" mb="sm">{formError}</Alert> : null}
           {errorCount > 0 && !formError ? (
             <Text c="red.8" size="sm" role="alert" mb="sm">{t('validation.formHasErrors', { count: errorCount })}</Text>

@@ -1,7 +1,7 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useDialog } from '../../components/useDialog.ts';
 import { fetchWeek, generateWeek, timetableKeys, type TimetableSession, type TimetableWeek } from './api.ts';
 import { addDays, formatDayDate, formatWeek, isIsoDate, mondayOf, sessionLabel, timeText, unplacedText, weekDates } from './labels.ts';
 import { MoveSessionModal } from './MoveSessionModal.tsx';
@@ -38,8 +39,10 @@ export function TimetablePage() {
   const generate = useMutation({
     mutationFn: () => generateWeek(facilityId, week),
     onSuccess: (result) => {
-      queryClient.setQueryData(timetableKeys.week(facilityId, week), result);
-      void queryClient.invalidateQueries({ queryKey: timetableKeys.all });
+      const weekKey = timetableKeys.week(facilityId, week);
+      queryClient.setQueryData(weekKey, result);
+      // The day lists and sessions change with the week; the week itself is the answer, not worth fetching again.
+      void queryClient.invalidateQueries({ queryKey: timetableKeys.all, predicate: (q) => q.queryHash !== hashKey(weekKey) });
       notifications.show({
         color: 'teal',
         message: t('timetable.generated', { placed: formatNumber(result.placed), required: formatNumber(result.required), week: formatWeek(week) }),
@@ -163,18 +166,11 @@ function DayListLinks({ facilityId, week }: { facilityId: string; week: string }
 
 function WeekView({ facilityId, data, canManage, regenerate }: { facilityId: string; data: TimetableWeek; canManage: boolean; regenerate: ReactNode }) {
   const { t } = useTranslation();
-  const [movingId, setMovingId] = useState<string | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const moving = data.sessions.find((s) => s.id === movingId) ?? null;
+  const movingDialog = useDialog<string>();
+  const moving = data.sessions.find((s) => s.id === movingDialog.subject) ?? null;
   const days = weekDates(data.weekStart)
     .map((date) => ({ date, sessions: data.sessions.filter((s) => s.date === date).sort(bySessionTime) }))
     .filter((d) => d.sessions.length > 0);
-  const close = () => {
-    setMovingId(null);
-    requestAnimationFrame(() => {
-      if (opener.current?.isConnected) opener.current.focus();
-    });
-  };
   const complete = data.placed >= data.required;
 
   return (
@@ -231,10 +227,7 @@ function WeekView({ facilityId, data, canManage, regenerate }: { facilityId: str
                       key={s.id}
                       session={s}
                       canManage={canManage}
-                      onMove={(el) => {
-                        opener.current = el;
-                        setMovingId(s.id);
-                      }}
+                      onMove={(el) => movingDialog.open(s.id, el)}
                     />
                   ))}
                 </Table.Tbody>
@@ -246,7 +239,7 @@ function WeekView({ facilityId, data, canManage, regenerate }: { facilityId: str
 
       <UnplacedSection data={data} />
 
-      {moving ? <MoveSessionModal key={moving.id} facilityId={facilityId} week={data} session={moving} onClose={close} /> : null}
+      {moving ? <MoveSessionModal key={moving.id} facilityId={facilityId} week={data} session={moving} onClose={movingDialog.close} /> : null}
     </>
   );
 }

@@ -20,9 +20,11 @@ const facilityPath = (facilityId: string) => `/api/facilities/${enc(facilityId)}
 
 export const timetableKeys = {
   all: ['timetable'] as const,
+  weekAll: ['timetable', 'week'] as const,
   week: (facilityId: string, week: string) => ['timetable', 'week', facilityId, week] as const,
   check: (sessionId: string, body: CheckMoveBody) => ['timetable', 'check', sessionId, body] as const,
   custody: (facilityId: string, date: string) => ['timetable', 'custody', facilityId, date] as const,
+  staffDayAll: ['timetable', 'staff-day'] as const,
   staffDay: (facilityId: string, date: string, staffId: string) => ['timetable', 'staff-day', facilityId, date, staffId] as const,
   calendar: ['timetable', 'calendar'] as const,
   attendance: (sessionId: string) => ['timetable', 'attendance', sessionId] as const,
