@@ -27,6 +27,11 @@ import { createRoutineService } from './modules/routine/routine.service.ts';
 import { routineRoutes } from './modules/routine/routine.routes.ts';
 import { createTimetableService } from './modules/timetable/timetable.service.ts';
 import { timetableRoutes } from './modules/timetable/timetable.routes.ts';
+// notes: imports
+// urine: imports
+// progress: imports
+// conferences: imports
+// record: imports
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -105,6 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(placementRoutes, { placement: createPlacementService({ db, now, configuration }) });
   await app.register(routineRoutes, { routine: createRoutineService({ db }) });
   await app.register(timetableRoutes, { timetable: createTimetableService({ db, now }) });
+  // notes: module
+  // urine: module
+  // progress: module
+  // conferences: module
+  // record: module
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

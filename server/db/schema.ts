@@ -131,6 +131,21 @@ export interface Database {
   timetable_session_members: TimetableSessionMembersTable;
   attendance: AttendanceTable;
   calendar_tokens: CalendarTokensTable;
+  counselling_notes: CounsellingNotesTable;
+  counselling_note_addenda: CounsellingNoteAddendaTable;
+  incidents: IncidentsTable;
+  urine_selections: UrineSelectionsTable;
+  urine_tests: UrineTestsTable;
+  care_tasks: CareTasksTable;
+  phase_changes: PhaseChangesTable;
+  community_roles: CommunityRolesTable;
+  case_conferences: CaseConferencesTable;
+  case_conference_attendees: CaseConferenceAttendeesTable;
+  case_conference_people: CaseConferencePeopleTable;
+  referrals: ReferralsTable;
+  ptrm_records: PtrmRecordsTable;
+  ptrm_dose_reports: PtrmDoseReportsTable;
+  ptrm_handovers: PtrmHandoversTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -206,6 +221,10 @@ export interface AssessmentsTable {
   final_class: ClassName | null;
   recommendation: ColumnType<unknown, string | null, string | null>;
   override_reason: string | null;
+  /** 'follow_up' assessments belong to an enrolment and a re-assessment point (percent of its length). */
+  purpose: Generated<'initial' | 'follow_up'>;
+  enrolment_id: string | null;
+  follow_up_point: number | null;
   created_by: string | null;
   signed_by: string | null;
   signed_at: Date | null;
@@ -269,9 +288,14 @@ export interface EnrolmentsTable {
   wbp_id: string;
   programme_id: string;
   decision_id: string;
-  status: 'active' | 'waitlisted' | 'completed' | 'dropped';
+  status: 'active' | 'waitlisted' | 'completed' | 'dropped' | 'changed';
   start_date: DateString | null;
   expected_end_date: DateString | null;
+  ended_on: DateString | null;
+  outcome_reason: 'voluntary' | 'rule_violation' | 'health' | 'transfer' | 'release' | 'absconded' | 'other' | null;
+  outcome_note: string | null;
+  outcome_by: string | null;
+  certificate_number: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -386,5 +410,202 @@ export interface AttendanceTable {
 export interface CalendarTokensTable {
   user_id: string;
   token_hash: string;
+  created_at: Timestamp;
+}
+
+// --- The care record (migration 0007) -----------------------------------------------------------
+
+export interface CounsellingNotesTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  enrolment_id: string | null;
+  kind: 'individual' | 'family' | 'group';
+  held_on: DateString;
+  topic: string;
+  summary: string;
+  plan: string;
+  signed_by: string;
+  signed_at: Timestamp;
+}
+
+export interface CounsellingNoteAddendaTable {
+  id: Generated<string>;
+  note_id: string;
+  text: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  occurred_on: DateString;
+  kind: 'drug_use' | 'drug_possession' | 'violence' | 'rule_violation' | 'other';
+  description: string;
+  action_taken: string | null;
+  reported_by: string;
+  created_at: Timestamp;
+}
+
+export interface UrineSelectionsTable {
+  id: Generated<string>;
+  facility_id: string;
+  date: DateString;
+  seed: string;
+  /** The programmes drawn from (empty: every programme with active participants). */
+  programme_ids: Json<string[]>;
+  requested: number;
+  /** The ordered candidate ids the draw was made from, so it can be repeated. */
+  candidates: Json<string[]>;
+  selected_by: string;
+  created_at: Timestamp;
+}
+
+export type UrineOutcome = 'negative' | 'positive' | 'invalid';
+
+export interface UrineTestsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  selection_id: string | null;
+  enrolment_id: string | null;
+  reason: 'random' | 'entry' | 'routine' | 'exit' | 'suspicion' | 'retest';
+  retest_of: string | null;
+  planned_on: DateString;
+  status: Generated<'planned' | 'collected' | 'sent' | 'received' | 'resulted' | 'refused' | 'cancelled'>;
+  observed_by: string | null;
+  collected_by: string | null;
+  collected_at: Timestamp | null;
+  seal_number: string | null;
+  sent_to: string | null;
+  sent_at: Timestamp | null;
+  received_by: string | null;
+  received_at: Timestamp | null;
+  /** Per substance of the panel: negative, positive or invalid. */
+  results: Json<Record<string, UrineOutcome>> | null;
+  outcome: UrineOutcome | null;
+  resulted_by: string | null;
+  resulted_at: Timestamp | null;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CareTasksTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  kind: 'urine_positive' | 'incident_review';
+  source_id: string | null;
+  due_on: DateString;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  note: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PhaseChangesTable {
+  id: Generated<string>;
+  enrolment_id: string;
+  wbp_id: string;
+  from_phase: string | null;
+  to_phase: string;
+  direction: 'promotion' | 'regression';
+  reason: string;
+  changed_on: DateString;
+  changed_by: string;
+  created_at: Timestamp;
+}
+
+export interface CommunityRolesTable {
+  id: Generated<string>;
+  enrolment_id: string;
+  wbp_id: string;
+  role: 'chief' | 'coordinator' | 'department_head' | 'expeditor' | 'buddy';
+  started_on: DateString;
+  ended_on: DateString | null;
+  assigned_by: string;
+  created_at: Timestamp;
+}
+
+export interface CaseConferencesTable {
+  id: Generated<string>;
+  facility_id: string;
+  held_on: DateString;
+  title: string;
+  notes: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface CaseConferenceAttendeesTable {
+  id: Generated<string>;
+  conference_id: string;
+  name: string;
+  position: string | null;
+  organization_id: string | null;
+  user_id: string | null;
+}
+
+export interface CaseConferencePeopleTable {
+  conference_id: string;
+  wbp_id: string;
+  enrolment_id: string | null;
+  discussion: string;
+  decision: 'continue' | 'change_programme' | 'refer' | 'complete' | 'drop_out';
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface ReferralsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  kind: Generated<'clinical' | 'aftercare'>;
+  to_organization_id: string | null;
+  to_name: string;
+  reason: string;
+  referred_on: DateString;
+  conference_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface PtrmRecordsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  clinic_name: string;
+  clinic_organization_id: string | null;
+  started_on: DateString;
+  ended_on: DateString | null;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PtrmDoseReportsTable {
+  id: Generated<string>;
+  ptrm_id: string;
+  /** numeric travels as a string; written as a number or a string. */
+  dose_mg: ColumnType<string, number | string, number | string>;
+  reported_on: DateString;
+  source: string;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface PtrmHandoversTable {
+  id: Generated<string>;
+  ptrm_id: string;
+  wbp_id: string;
+  reason: 'transfer' | 'release';
+  to_name: string;
+  issued_on: DateString;
+  issued_by: string;
   created_at: Timestamp;
 }

@@ -1,10 +1,20 @@
 import type { z } from 'zod';
 import type { Language } from '../../shared/contracts/common.ts';
+import { notesLabels, notesLabelsEn, notesMessages, notesMessagesEn } from './messages/notes.ts';
+import { urineLabels, urineLabelsEn, urineMessages, urineMessagesEn } from './messages/urine.ts';
+import { progressLabels, progressLabelsEn, progressMessages, progressMessagesEn } from './messages/progress.ts';
+import { conferencesLabels, conferencesLabelsEn, conferencesMessages, conferencesMessagesEn } from './messages/conferences.ts';
+import { recordLabels, recordLabelsEn, recordMessages, recordMessagesEn } from './messages/record.ts';
 
 type Catalogue = Record<string, string>;
 
 // Server-side messages: errors and validation, in the user's language. `{name}` is replaced.
 const id = {
+  ...notesMessages,
+  ...urineMessages,
+  ...progressMessages,
+  ...conferencesMessages,
+  ...recordMessages,
   'error.validation': 'Data tidak valid. Periksa isian yang ditandai.',
   'error.unauthenticated': 'Silakan masuk terlebih dahulu.',
   'error.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
@@ -114,6 +124,11 @@ const id = {
 export type MessageKey = keyof typeof id;
 
 const en: Record<MessageKey, string> = {
+  ...notesMessagesEn,
+  ...urineMessagesEn,
+  ...progressMessagesEn,
+  ...conferencesMessagesEn,
+  ...recordMessagesEn,
   'error.validation': 'The data is not valid. Check the marked fields.',
   'error.unauthenticated': 'Please sign in first.',
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
@@ -221,6 +236,11 @@ const en: Record<MessageKey, string> = {
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.
 const idLabels = {
+  ...notesLabels,
+  ...urineLabels,
+  ...progressLabels,
+  ...conferencesLabels,
+  ...recordLabels,
     sdpNumber: 'Nomor registrasi SDP', fullName: 'Nama lengkap', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir',
     birthPlace: 'Tempat lahir', legalStatus: 'Status hukum', caseArticles: 'Pasal', sentenceMonths: 'Lama pidana (bulan)',
     block: 'Blok', room: 'Kamar', admissionDate: 'Tanggal masuk', expectedReleaseDate: 'Perkiraan tanggal bebas',
@@ -242,6 +262,11 @@ const idLabels = {
 const fieldLabels: Record<Language, Catalogue> = {
   id: idLabels,
   en: {
+    ...notesLabelsEn,
+    ...urineLabelsEn,
+    ...progressLabelsEn,
+    ...conferencesLabelsEn,
+    ...recordLabelsEn,
     sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
     birthPlace: 'Place of birth', legalStatus: 'Legal status', caseArticles: 'Case articles', sentenceMonths: 'Sentence (months)',
     block: 'Block', room: 'Room', admissionDate: 'Admission date', expectedReleaseDate: 'Expected release date',

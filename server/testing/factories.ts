@@ -156,3 +156,37 @@ export async function makeProgramme(db: Db, facilityId: string, kind: ProgrammeK
     .execute();
   return programme;
 }
+
+/**
+ * A person enrolled by a head-of-unit decision on a signed assessment. Active from `startDate`
+ * (default 2026-09-01) unless another status is asked for; the programme is made when none is given.
+ */
+export async function makeEnrolment(
+  db: Db,
+  e: {
+    wbpId: string; facilityId: string; decidedBy: string; programmeId?: string; kind?: ProgrammeKind;
+    status?: 'active' | 'waitlisted'; startDate?: string;
+  },
+) {
+  const programme = e.programmeId
+    ? await db.selectFrom('programmes').selectAll().where('id', '=', e.programmeId).executeTakeFirstOrThrow()
+    : await makeProgramme(db, e.facilityId, e.kind ?? 'social');
+  const assessment = await makeAssessment(db, { wbpId: e.wbpId, facilityId: e.facilityId, status: 'signed', signedBy: e.decidedBy });
+  const decision = await db
+    .insertInto('placement_decisions')
+    .values({
+      wbp_id: e.wbpId, facility_id: e.facilityId, assessment_id: assessment.id, decree_number: `SK/${suffix()}`, decree_date: '2026-08-28',
+      place: 'inside_unit', decided_by: e.decidedBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const status = e.status ?? 'active';
+  const start = status === 'active' ? (e.startDate ?? '2026-09-01') : null;
+  const end = start ? new Date(Date.parse(`${start}T00:00:00Z`) + programme.duration_weeks * 7 * 86_400_000).toISOString().slice(0, 10) : null;
+  const enrolment = await db
+    .insertInto('enrolments')
+    .values({ wbp_id: e.wbpId, programme_id: programme.id, decision_id: decision.id, status, start_date: start, expected_end_date: end })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { enrolment, programme, assessment, decision };
+}

@@ -77,7 +77,8 @@ export const decisionRequest = z.object({
 });
 export type DecisionRequest = z.infer<typeof decisionRequest>;
 
-export const ENROLMENT_STATUSES = ['active', 'waitlisted', 'completed', 'dropped'] as const;
+/** 'changed': ended by a case conference's change of programme (neither completed nor dropped). */
+export const ENROLMENT_STATUSES = ['active', 'waitlisted', 'completed', 'dropped', 'changed'] as const;
 
 export const enrolmentRecord = z.object({
   id: z.uuid(),

@@ -15,6 +15,10 @@ describe('permissions', () => {
     }
   });
 
+  it('keeps counselling notes to clinical roles: not the head of unit, custody, probation or managers', () => {
+    expect(ROLES.filter((r) => can(r, 'notes.read'))).toEqual(['clinic_staff', 'assessor', 'counsellor']);
+  });
+
   it('lets only the national administrator manage accounts and read the audit log', () => {
     const admins = ROLES.filter((r) => can(r, 'user.manage') || can(r, 'audit.read'));
     expect(admins).toEqual(['national_admin']);

@@ -23,6 +23,17 @@ export const PERMISSIONS = {
   /** The custody officers' daily list: who goes where and when, nothing clinical. */
   'timetable.custody': ['head_of_unit', 'clinic_staff', 'custody_officer'],
   'attendance.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  /** Counselling notes: clinical roles only (not the head of unit, whose decisions do not need their content). */
+  'notes.read': ['clinic_staff', 'assessor', 'counsellor'],
+  'notes.write': ['clinic_staff', 'assessor', 'counsellor'],
+  /** The rest of the care record (read with clinical.read): incidents, phases, peer roles, PTRM, closing tasks. */
+  'care.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  /** The day's random urine selection, collection, chain of custody and results. */
+  'urine.manage': ['head_of_unit', 'clinic_staff', 'counsellor'],
+  /** Case conferences of the integrated team and the decisions they take. */
+  'conference.manage': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  /** Completion (with its certificate) and drop-out of an enrolment. */
+  'outcome.record': ['head_of_unit', 'clinic_staff'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],

@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
@@ -19,6 +19,9 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'routine', to: '/rutinitas', permission: 'programme.read' },
   { key: 'timetable', to: '/jadwal', permission: 'timetable.read' },
   { key: 'custody', to: '/jadwal/pengamanan', permission: 'timetable.custody' },
+  { key: 'urine', to: '/urin', permission: 'urine.manage' },
+  { key: 'tasks', to: '/tugas', permission: 'clinical.read' },
+  { key: 'conferences', to: '/konferensi', permission: 'clinical.read' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },

@@ -33,6 +33,11 @@ const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx
 const CustodyListPage = lazy(() => import('../features/timetable/CustodyListPage.tsx').then((m) => ({ default: m.CustodyListPage })));
 const StaffDayPage = lazy(() => import('../features/timetable/StaffDayPage.tsx').then((m) => ({ default: m.StaffDayPage })));
 const AttendancePage = lazy(() => import('../features/timetable/AttendancePage.tsx').then((m) => ({ default: m.AttendancePage })));
+// notes: pages
+// urine: pages
+// progress: pages
+// conferences: pages
+// record: pages
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -73,6 +78,11 @@ export const router = createBrowserRouter([
           { path: 'jadwal/pengamanan', element: <RequirePermission permission="timetable.custody"><CustodyListPage /></RequirePermission> },
           { path: 'jadwal/harian', element: <RequirePermission permission="timetable.read"><StaffDayPage /></RequirePermission> },
           { path: 'jadwal/sesi/:id/kehadiran', element: <RequirePermission permission="timetable.read"><AttendancePage /></RequirePermission> },
+          // notes: routes
+          // urine: routes
+          // progress: routes
+          // conferences: routes
+          // record: routes
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

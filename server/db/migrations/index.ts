@@ -5,6 +5,7 @@ import * as programmes from './2026_11_22_0003_programmes.ts';
 import * as placement from './2026_11_22_0004_placement.ts';
 import * as routine from './2026_11_22_0005_routine.ts';
 import * as timetable from './2026_11_22_0006_timetable.ts';
+import * as careRecord from './2026_11_22_0007_care_record.ts';
 
 // Listed explicitly so the same set runs from source, from tests and from the CLI, in name order.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0004_placement': placement,
   '2026_11_22_0005_routine': routine,
   '2026_11_22_0006_timetable': timetable,
+  '2026_11_22_0007_care_record': careRecord,
 };

@@ -9,6 +9,8 @@ export async function findSignedAssessment(db: DbOrTrx, id: string, wbpId: strin
     .select(['id', 'status', 'final_class', 'form', 'recommendation'])
     .where('id', '=', id)
     .where('wbp_id', '=', wbpId)
+    // A follow-up assessment measures progress; only an initial one is placed by a decree.
+    .where('purpose', '=', 'initial')
     .executeTakeFirst();
 }
 
@@ -103,7 +105,7 @@ export async function decisionsOf(db: DbOrTrx, wbpId: string) {
     .execute();
 }
 
-/** People of a unit with a signed assessment that no decision has answered yet. */
+/** People of a unit with a signed initial assessment that no decision has answered yet (follow-ups need none). */
 export async function pending(db: DbOrTrx, facilityId: string) {
   return db
     .selectFrom('assessments as a')
@@ -115,6 +117,7 @@ export async function pending(db: DbOrTrx, facilityId: string) {
     .where('a.facility_id', '=', facilityId)
     .where('w.facility_id', '=', facilityId)
     .where('a.status', '=', 'signed')
+    .where('a.purpose', '=', 'initial')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('placement_decisions as d').select('d.id').whereRef('d.assessment_id', '=', 'a.id'))))
     .orderBy('a.signed_at')
     .execute();

@@ -1,4 +1,9 @@
 import type { Translation } from './id.ts';
+import { notesEn } from './care/notes.en.ts';
+import { urineEn } from './care/urine.en.ts';
+import { progressEn } from './care/progress.en.ts';
+import { conferencesEn } from './care/conferences.en.ts';
+import { recordEn } from './care/record.en.ts';
 
 export const en: Translation = {
   common: {
@@ -53,6 +58,9 @@ export const en: Translation = {
     routine: 'Routine',
     timetable: 'Timetable',
     custody: 'Custody list',
+    urine: 'Urine tests',
+    tasks: 'Monitoring tasks',
+    conferences: 'Case conferences',
     skip: 'Skip to main content',
     toggle: 'Open/close menu',
     logout: 'Sign out',
@@ -999,6 +1007,7 @@ export const en: Translation = {
       waitlisted: 'Waitlist',
       completed: 'Completed',
       dropped: 'Dropped',
+      changed: 'Programme changed',
     },
     roster: {
       programme: 'Programme',
@@ -1457,5 +1466,22 @@ export const en: Translation = {
       transferred: 'Transferred',
       other: 'Other',
     },
+  },
+  care: {
+    tabs: {
+      label: 'Care record',
+      record: 'Timeline',
+      notes: 'Counselling notes',
+      urine: 'Urine tests',
+      progress: 'Progress',
+      outcomes: 'Outcomes and referrals',
+      incidents: 'Incidents',
+      ptrm: 'Methadone (PTRM)',
+    },
+    notes: notesEn,
+    urine: urineEn,
+    progress: progressEn,
+    conferences: conferencesEn,
+    record: recordEn,
   },
 };

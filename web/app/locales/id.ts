@@ -1,3 +1,9 @@
+import { notesId } from './care/notes.id.ts';
+import { urineId } from './care/urine.id.ts';
+import { progressId } from './care/progress.id.ts';
+import { conferencesId } from './care/conferences.id.ts';
+import { recordId } from './care/record.id.ts';
+
 /** Bahasa Indonesia: the default language and the reference every other dictionary must match. */
 export const id = {
   common: {
@@ -52,6 +58,9 @@ export const id = {
     routine: 'Rutinitas',
     timetable: 'Jadwal',
     custody: 'Daftar pengamanan',
+    urine: 'Tes urin',
+    tasks: 'Tugas pemantauan',
+    conferences: 'Konferensi kasus',
     skip: 'Lewati ke konten utama',
     toggle: 'Buka/tutup menu',
     logout: 'Keluar',
@@ -998,6 +1007,7 @@ export const id = {
       waitlisted: 'Daftar tunggu',
       completed: 'Selesai',
       dropped: 'Berhenti',
+      changed: 'Pindah program',
     },
     roster: {
       programme: 'Program',
@@ -1456,6 +1466,23 @@ export const id = {
       transferred: 'Dipindahkan',
       other: 'Lainnya',
     },
+  },
+  care: {
+    tabs: {
+      label: 'Catatan perawatan',
+      record: 'Linimasa',
+      notes: 'Catatan konseling',
+      urine: 'Tes urin',
+      progress: 'Kemajuan',
+      outcomes: 'Hasil dan rujukan',
+      incidents: 'Insiden',
+      ptrm: 'Metadon (PTRM)',
+    },
+    notes: notesId,
+    urine: urineId,
+    progress: progressId,
+    conferences: conferencesId,
+    record: recordId,
   },
 };
 

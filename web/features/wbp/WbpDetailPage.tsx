@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatDateTime, formatDuration, formatSentence, todayIso } from '../../app/format.ts';
+import { careTabPath } from '../../components/CareTabs.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
@@ -37,6 +38,11 @@ export function WbpDetailPage() {
             {can('clinical.read') ? (
               <Button component={Link} to={`/wbp/${w.id}/klinis`} variant="filled">
                 {t('clinical.page.title')}
+              </Button>
+            ) : null}
+            {can('clinical.read') ? (
+              <Button component={Link} to={careTabPath(w.id, 'record')} variant="light">
+                {t('care.tabs.label')}
               </Button>
             ) : null}
             <Button component={Link} to={`/wbp/${w.id}/pengamanan`} variant="default">

@@ -1,0 +1,14 @@
+// Server messages and field labels of the person's timeline. Keys follow the main catalogue's scheme
+// ('error.*', 'validation.*'); every key needs both languages or this file does not compile.
+
+export const recordMessages = {
+} as const satisfies Record<string, string>;
+
+export const recordMessagesEn: Record<keyof typeof recordMessages, string> = {
+};
+
+export const recordLabels = {
+} as const satisfies Record<string, string>;
+
+export const recordLabelsEn: Record<keyof typeof recordLabels, string> = {
+};

@@ -1,0 +1,3 @@
+/** Bahasa Indonesia for case conferences, outcomes, certificates and referrals. */
+export const conferencesId = {
+};

@@ -1,0 +1,4 @@
+import type { Translation } from '../id.ts';
+
+export const notesEn: Translation['care']['notes'] = {
+};

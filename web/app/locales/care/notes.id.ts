@@ -1,0 +1,3 @@
+/** Bahasa Indonesia for counselling notes, incidents and methadone (PTRM). */
+export const notesId = {
+};

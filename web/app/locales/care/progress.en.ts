@@ -1,0 +1,4 @@
+import type { Translation } from '../id.ts';
+
+export const progressEn: Translation['care']['progress'] = {
+};

@@ -1,0 +1,4 @@
+import type { Translation } from '../id.ts';
+
+export const recordEn: Translation['care']['record'] = {
+};

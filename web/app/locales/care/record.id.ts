@@ -1,0 +1,3 @@
+/** Bahasa Indonesia for the person's timeline. */
+export const recordId = {
+};
