@@ -27,11 +27,12 @@ import { createRoutineService } from './modules/routine/routine.service.ts';
 import { routineRoutes } from './modules/routine/routine.routes.ts';
 import { createTimetableService } from './modules/timetable/timetable.service.ts';
 import { timetableRoutes } from './modules/timetable/timetable.routes.ts';
-// notes: imports
-// urine: imports
-// progress: imports
-// conferences: imports
-// record: imports
+import { createNotesService } from './modules/notes/notes.service.ts';
+import { notesRoutes } from './modules/notes/notes.routes.ts';
+import { createIncidentsService } from './modules/incidents/incidents.service.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { createPtrmService } from './modules/ptrm/ptrm.service.ts';
+import { ptrmRoutes } from './modules/ptrm/ptrm.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -110,11 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(placementRoutes, { placement: createPlacementService({ db, now, configuration }) });
   await app.register(routineRoutes, { routine: createRoutineService({ db }) });
   await app.register(timetableRoutes, { timetable: createTimetableService({ db, now }) });
-  // notes: module
-  // urine: module
-  // progress: module
-  // conferences: module
-  // record: module
+  await app.register(notesRoutes, { notes: createNotesService({ db, now }) });
+  await app.register(incidentsRoutes, { incidents: createIncidentsService({ db, now }) });
+  await app.register(ptrmRoutes, { ptrm: createPtrmService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

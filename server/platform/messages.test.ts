@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createWbpRequest } from '../../shared/contracts/wbp.ts';
 import { PERMISSIONS } from '../../shared/domain/permissions.ts';
-import { describeIssue, hasMessage, languageFrom, translate } from './messages.ts';
+import { describeIssue, hasMessage, languageFrom, repeatedKeys, translate } from './messages.ts';
 
 function firstIssue(schema: z.ZodType, value: unknown) {
   const result = schema.safeParse(value);
@@ -40,6 +40,12 @@ describe('validation messages', () => {
       admissionDate: '2026-05-01', expectedReleaseDate: '2026-04-01',
     });
     expect(translate('id', describeIssue(issue).key)).toBe('tanggal bebas tidak boleh sebelum tanggal masuk');
+  });
+});
+
+describe('the catalogue parts', () => {
+  it('define each message and field label once, so no area rewords another', () => {
+    expect(repeatedKeys()).toEqual([]);
   });
 });
 

@@ -9,12 +9,7 @@ import { recordLabels, recordLabelsEn, recordMessages, recordMessagesEn } from '
 type Catalogue = Record<string, string>;
 
 // Server-side messages: errors and validation, in the user's language. `{name}` is replaced.
-const id = {
-  ...notesMessages,
-  ...urineMessages,
-  ...progressMessages,
-  ...conferencesMessages,
-  ...recordMessages,
+const coreMessages = {
   'error.validation': 'Data tidak valid. Periksa isian yang ditandai.',
   'error.unauthenticated': 'Silakan masuk terlebih dahulu.',
   'error.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
@@ -119,6 +114,8 @@ const id = {
   'timetable.calendarName': 'Jadwal sesi rehabilitasi — {name}',
   'timetable.calendarPeople': '{count} peserta',
 } satisfies Catalogue;
+
+const id = { ...coreMessages, ...notesMessages, ...urineMessages, ...progressMessages, ...conferencesMessages, ...recordMessages };
 
 /** Every message has both languages: a key missing from either catalogue does not compile. */
 export type MessageKey = keyof typeof id;
@@ -235,12 +232,7 @@ const en: Record<MessageKey, string> = {
 };
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.
-const idLabels = {
-  ...notesLabels,
-  ...urineLabels,
-  ...progressLabels,
-  ...conferencesLabels,
-  ...recordLabels,
+const coreLabels = {
     sdpNumber: 'Nomor registrasi SDP', fullName: 'Nama lengkap', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir',
     birthPlace: 'Tempat lahir', legalStatus: 'Status hukum', caseArticles: 'Pasal', sentenceMonths: 'Lama pidana (bulan)',
     block: 'Blok', room: 'Kamar', admissionDate: 'Tanggal masuk', expectedReleaseDate: 'Perkiraan tanggal bebas',
@@ -256,7 +248,10 @@ const idLabels = {
     durationWeeks: 'Lama program (minggu)', capacity: 'Kapasitas', phases: 'Fase', sessionTypes: 'Jenis sesi',
     week: 'Minggu', weekStart: 'Minggu (Senin)', roomId: 'Ruangan', staffId: 'Petugas', entries: 'Kehadiran', wbpId: 'Warga binaan',
     status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan', description: 'Deskripsi', active: 'Aktif',
+    heldOn: 'Tanggal', toName: 'Tujuan', startedOn: 'Tanggal mulai', endedOn: 'Tanggal berakhir', enrolmentId: 'Program',
 } satisfies Catalogue;
+
+const idLabels = { ...coreLabels, ...notesLabels, ...urineLabels, ...progressLabels, ...conferencesLabels, ...recordLabels };
 
 /** The same fields in English: a field labelled in one language only does not compile. */
 const fieldLabels: Record<Language, Catalogue> = {
@@ -282,10 +277,32 @@ const fieldLabels: Record<Language, Catalogue> = {
     durationWeeks: 'Length (weeks)', capacity: 'Capacity', phases: 'Phases', sessionTypes: 'Session types',
     week: 'Week', weekStart: 'Week (Monday)', roomId: 'Room', staffId: 'Staff member', entries: 'Attendance', wbpId: 'Person',
     status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note', description: 'Description', active: 'Active',
+    heldOn: 'Date', toName: 'Recipient', startedOn: 'Start date', endedOn: 'End date', enrolmentId: 'Programme',
   } satisfies Record<keyof typeof idLabels, string>,
 };
 
 const catalogues: Record<Language, Catalogue> = { id, en };
+
+/**
+ * Keys defined by more than one part of the catalogue (the core and each area). Spreading would let
+ * the last part silently relabel another's field or reword its message, so a test keeps this empty.
+ */
+export function repeatedKeys(): string[] {
+  const repeated: string[] = [];
+  for (const parts of [
+    [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages],
+    [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels],
+  ] as Catalogue[][]) {
+    const seen = new Set<string>();
+    for (const part of parts) {
+      for (const key of Object.keys(part)) {
+        if (seen.has(key)) repeated.push(key);
+        seen.add(key);
+      }
+    }
+  }
+  return repeated;
+}
 
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const template = catalogues[lang][key] ?? catalogues.id[key] ?? key;

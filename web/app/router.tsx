@@ -33,11 +33,9 @@ const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx
 const CustodyListPage = lazy(() => import('../features/timetable/CustodyListPage.tsx').then((m) => ({ default: m.CustodyListPage })));
 const StaffDayPage = lazy(() => import('../features/timetable/StaffDayPage.tsx').then((m) => ({ default: m.StaffDayPage })));
 const AttendancePage = lazy(() => import('../features/timetable/AttendancePage.tsx').then((m) => ({ default: m.AttendancePage })));
-// notes: pages
-// urine: pages
-// progress: pages
-// conferences: pages
-// record: pages
+const NotesPage = lazy(() => import('../features/notes/NotesPage.tsx').then((m) => ({ default: m.NotesPage })));
+const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.tsx').then((m) => ({ default: m.IncidentsPage })));
+const PtrmPage = lazy(() => import('../features/ptrm/PtrmPage.tsx').then((m) => ({ default: m.PtrmPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -78,11 +76,9 @@ export const router = createBrowserRouter([
           { path: 'jadwal/pengamanan', element: <RequirePermission permission="timetable.custody"><CustodyListPage /></RequirePermission> },
           { path: 'jadwal/harian', element: <RequirePermission permission="timetable.read"><StaffDayPage /></RequirePermission> },
           { path: 'jadwal/sesi/:id/kehadiran', element: <RequirePermission permission="timetable.read"><AttendancePage /></RequirePermission> },
-          // notes: routes
-          // urine: routes
-          // progress: routes
-          // conferences: routes
-          // record: routes
+          { path: 'wbp/:id/catatan', element: <RequirePermission permission="notes.read"><NotesPage /></RequirePermission> },
+          { path: 'wbp/:id/insiden', element: <RequirePermission permission="clinical.read"><IncidentsPage /></RequirePermission> },
+          { path: 'wbp/:id/ptrm', element: <RequirePermission permission="clinical.read"><PtrmPage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { CUSTODIAL_KINDS } from '../../../shared/contracts/common.ts';
+import type { PtrmOverview } from '../../../shared/contracts/notes.ts';
 import { transferWbpRequest, type TransferWbpRequest, type WbpDetail } from '../../../shared/contracts/wbp.ts';
-import { ApiError } from '../../app/api.ts';
-import { useUser } from '../../app/auth.tsx';
+import { api, ApiError } from '../../app/api.ts';
+import { useAuth, useUser } from '../../app/auth.tsx';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { useOrganizations } from '../../app/organizations.ts';
 import { validate } from '../../app/validation.ts';
@@ -15,6 +16,24 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { organizationLabel, OrganizationSelect } from '../../components/OrganizationSelect.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
 import { transferWbp, wbpKeys } from './api.ts';
+
+/** The person's methadone (PTRM) records; the same cache entry as the PTRM page's. */
+function fetchPtrmOverview(wbpId: string, signal?: AbortSignal): Promise<PtrmOverview> {
+  return api<PtrmOverview>(`/api/wbp/${encodeURIComponent(wbpId)}/ptrm`, { signal });
+}
+
+/** A person on PTRM needs a continuity letter for the receiving unit: say so, with the way to issue it. */
+function PtrmTransferNotice({ wbpId }: { wbpId: string }) {
+  const { t } = useTranslation();
+  const ptrm = useQuery({ queryKey: ['ptrm', wbpId], queryFn: ({ signal }) => fetchPtrmOverview(wbpId, signal) });
+  if (!ptrm.data?.current) return null;
+  return (
+    <Alert color="yellow" role="alert" mb="md" title={t('care.notes.transferNotice.title')}>
+      <Text size="sm" mb={4}>{t('care.notes.transferNotice.body')}</Text>
+      <Anchor component={Link} to={`/wbp/${wbpId}/ptrm`} size="sm">{t('care.notes.transferNotice.link')}</Anchor>
+    </Alert>
+  );
+}
 
 interface TransferValues {
   toFacilityId: string | null;
@@ -30,6 +49,7 @@ export function TransferModal({ wbp, opened, onClose }: { wbp: WbpDetail; opened
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const user = useUser();
+  const { can } = useAuth();
   const navigate = useNavigate();
   const orgs = useOrganizations();
   const { values, set, errors, show, bind } = useFormFields<TransferValues>(
@@ -87,6 +107,7 @@ export function TransferModal({ wbp, opened, onClose }: { wbp: WbpDetail; opened
       ) : (
         <FormErrorAlert error={mutation.error} />
       )}
+      {can('clinical.read') ? <PtrmTransferNotice wbpId={wbp.id} /> : null}
       {pending ? (
         <Stack>
           <Alert color="orange" role="alert" title={t('confirm.title')}>
