@@ -33,6 +33,8 @@ import { createIncidentsService } from './modules/incidents/incidents.service.ts
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
 import { createPtrmService } from './modules/ptrm/ptrm.service.ts';
 import { ptrmRoutes } from './modules/ptrm/ptrm.routes.ts';
+import { createUrineService } from './modules/urine/urine.service.ts';
+import { urineRoutes } from './modules/urine/urine.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -114,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notesRoutes, { notes: createNotesService({ db, now }) });
   await app.register(incidentsRoutes, { incidents: createIncidentsService({ db, now }) });
   await app.register(ptrmRoutes, { ptrm: createPtrmService({ db, now }) });
+  await app.register(urineRoutes, { urine: createUrineService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

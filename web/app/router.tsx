@@ -36,6 +36,8 @@ const AttendancePage = lazy(() => import('../features/timetable/AttendancePage.t
 const NotesPage = lazy(() => import('../features/notes/NotesPage.tsx').then((m) => ({ default: m.NotesPage })));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.tsx').then((m) => ({ default: m.IncidentsPage })));
 const PtrmPage = lazy(() => import('../features/ptrm/PtrmPage.tsx').then((m) => ({ default: m.PtrmPage })));
+const UrineDayPage = lazy(() => import('../features/urine/UrineDayPage.tsx').then((m) => ({ default: m.UrineDayPage })));
+const PersonUrinePage = lazy(() => import('../features/urine/PersonUrinePage.tsx').then((m) => ({ default: m.PersonUrinePage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -79,6 +81,8 @@ export const router = createBrowserRouter([
           { path: 'wbp/:id/catatan', element: <RequirePermission permission="notes.read"><NotesPage /></RequirePermission> },
           { path: 'wbp/:id/insiden', element: <RequirePermission permission="clinical.read"><IncidentsPage /></RequirePermission> },
           { path: 'wbp/:id/ptrm', element: <RequirePermission permission="clinical.read"><PtrmPage /></RequirePermission> },
+          { path: 'urin', element: <RequirePermission permission="urine.manage"><UrineDayPage /></RequirePermission> },
+          { path: 'wbp/:id/urin', element: <RequirePermission permission="clinical.read"><PersonUrinePage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
