@@ -35,6 +35,8 @@ import { createPtrmService } from './modules/ptrm/ptrm.service.ts';
 import { ptrmRoutes } from './modules/ptrm/ptrm.routes.ts';
 import { createUrineService } from './modules/urine/urine.service.ts';
 import { urineRoutes } from './modules/urine/urine.routes.ts';
+import { createProgressService } from './modules/progress/progress.service.ts';
+import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -117,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(incidentsRoutes, { incidents: createIncidentsService({ db, now }) });
   await app.register(ptrmRoutes, { ptrm: createPtrmService({ db, now }) });
   await app.register(urineRoutes, { urine: createUrineService({ db, now }) });
+  await app.register(progressRoutes, { progress: createProgressService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

@@ -100,6 +100,10 @@ export const assessmentRecord = z.object({
   finalClass: z.enum(CLASSES).nullable(),
   recommendation: recommendation.nullable(),
   overrideReason: z.string().nullable(),
+  /** 'follow_up': a re-assessment during a programme, compared with the assessment that placed the person; never decided on. */
+  purpose: z.enum(['initial', 'follow_up']),
+  /** A follow-up's enrolment, its point (percent of the programme's length) and the programme's name. */
+  followUp: z.object({ enrolmentId: z.uuid(), point: z.number().int(), programmeName: z.string() }).nullable(),
   createdBy: z.string().nullable(),
   signedBy: z.string().nullable(),
   signedAt: z.string().nullable(),
@@ -110,8 +114,8 @@ export const assessmentRecord = z.object({
 export type AssessmentRecord = z.infer<typeof assessmentRecord>;
 
 export const assessmentSummary = assessmentRecord.pick({
-  id: true, status: true, finalClass: true, signedAt: true, updatedAt: true, createdBy: true, signedBy: true,
-});
+  id: true, status: true, finalClass: true, signedAt: true, updatedAt: true, createdBy: true, signedBy: true, purpose: true,
+}).extend({ followUpPoint: z.number().int().nullable() });
 
 // --- Rules, qualifications, settings ---------------------------------------------------------
 

@@ -38,6 +38,8 @@ const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.tsx
 const PtrmPage = lazy(() => import('../features/ptrm/PtrmPage.tsx').then((m) => ({ default: m.PtrmPage })));
 const UrineDayPage = lazy(() => import('../features/urine/UrineDayPage.tsx').then((m) => ({ default: m.UrineDayPage })));
 const PersonUrinePage = lazy(() => import('../features/urine/PersonUrinePage.tsx').then((m) => ({ default: m.PersonUrinePage })));
+const ProgressPage = lazy(() => import('../features/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
+const TasksPage = lazy(() => import('../features/progress/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -83,6 +85,8 @@ export const router = createBrowserRouter([
           { path: 'wbp/:id/ptrm', element: <RequirePermission permission="clinical.read"><PtrmPage /></RequirePermission> },
           { path: 'urin', element: <RequirePermission permission="urine.manage"><UrineDayPage /></RequirePermission> },
           { path: 'wbp/:id/urin', element: <RequirePermission permission="clinical.read"><PersonUrinePage /></RequirePermission> },
+          { path: 'wbp/:id/kemajuan', element: <RequirePermission permission="clinical.read"><ProgressPage /></RequirePermission> },
+          { path: 'tugas', element: <RequirePermission permission="clinical.read"><TasksPage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

@@ -78,8 +78,10 @@ export async function findAssessment(db: DbOrTrx, id: string, facilityIds: reado
     .selectFrom('assessments as a')
     .leftJoin('users as c', 'c.id', 'a.created_by')
     .leftJoin('users as s', 's.id', 'a.signed_by')
+    .leftJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+    .leftJoin('programmes as p', 'p.id', 'e.programme_id')
     .selectAll('a')
-    .select(['c.full_name as created_by_name', 's.full_name as signed_by_name'])
+    .select(['c.full_name as created_by_name', 's.full_name as signed_by_name', 'p.name as follow_up_programme_name'])
     .where('a.id', '=', id)
     .where('a.facility_id', 'in', [...facilityIds])
     .executeTakeFirst();
@@ -90,7 +92,9 @@ export async function listAssessments(db: DbOrTrx, wbpId: string) {
     .selectFrom('assessments as a')
     .leftJoin('users as c', 'c.id', 'a.created_by')
     .leftJoin('users as s', 's.id', 'a.signed_by')
-    .select(['a.id', 'a.status', 'a.final_class', 'a.signed_at', 'a.updated_at', 'c.full_name as created_by', 's.full_name as signed_by'])
+    .select([
+      'a.id', 'a.status', 'a.final_class', 'a.signed_at', 'a.updated_at', 'a.purpose', 'a.follow_up_point', 'c.full_name as created_by', 's.full_name as signed_by',
+    ])
     .where('a.wbp_id', '=', wbpId)
     .orderBy('a.created_at', 'desc')
     .execute();
@@ -136,4 +140,28 @@ export async function hasValidQualification(db: DbOrTrx, userId: string, kind: '
 export async function organizationMayAssess(db: DbOrTrx, orgId: string): Promise<boolean> {
   const row = await db.selectFrom('organizations').select(['kind', 'can_assess']).where('id', '=', orgId).executeTakeFirst();
   return row !== undefined && (['rutan', 'lapas', 'lpka'].includes(row.kind) || row.can_assess);
+}
+
+/** An enrolment of a person in scope, with what a follow-up assessment needs of it. */
+export async function findEnrolmentForFollowUp(db: DbOrTrx, enrolmentId: string, facilityIds: readonly string[]) {
+  return peopleIn(db, facilityIds)
+    .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
+    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+    .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id', 'p.name as programme_name', 'p.duration_weeks'])
+    .where('e.id', '=', enrolmentId)
+    .executeTakeFirst();
+}
+
+/** The follow-up assessment of an enrolment's re-assessment point, if one was started. */
+export async function followUpOf(db: DbOrTrx, enrolmentId: string, point: number) {
+  return db
+    .selectFrom('assessments')
+    .select(['id', 'status'])
+    .where('purpose', '=', 'follow_up')
+    .where('enrolment_id', '=', enrolmentId)
+    .where('follow_up_point', '=', point)
+    .orderBy(sql`status = 'signed'`, 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -6,6 +6,7 @@ import {
   addendumRequest, assessmentRecord, assessmentSummary, createAssessmentRequest, saveAssessmentRequest, screeningRecord, screeningRequest,
   signAssessmentRequest, worklistItem, worklistQuery,
 } from '../../../shared/contracts/clinical.ts';
+import { reassessmentRequest, reassessmentStarted } from '../../../shared/contracts/progress.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import type { ClinicalService } from './clinical.service.ts';
 
@@ -40,6 +41,15 @@ export async function clinicalRoutes(app: FastifyInstance, opts: { clinical: Cli
     config: { policy: 'assessment.write' },
   }, async (request, reply) =>
     reply.status(201).send(await clinical.startAssessment(actorOf(request), request.params.id, request.body.screeningId, originOf(request))));
+
+  // A follow-up (re-assessment) of an enrolment: 201 with a new draft, 200 with the one already started for the point.
+  r.post('/api/enrolments/:id/reassessments', {
+    schema: { params: idParams, body: reassessmentRequest, response: { 200: reassessmentStarted, 201: reassessmentStarted } },
+    config: { policy: 'assessment.write' },
+  }, async (request, reply) => {
+    const started = await clinical.startFollowUp(actorOf(request), request.params.id, request.body.point, originOf(request));
+    return reply.status(started.created ? 201 : 200).send(started);
+  });
 
   r.get('/api/assessments/:id', {
     schema: { params: idParams, response: { 200: assessmentRecord } },

@@ -9,6 +9,7 @@ import { jakartaDate } from '../../../shared/domain/dates.ts';
 import { decisionDue } from '../../../shared/domain/placement.ts';
 import { ASSIST_ID, ASSIST_VERSION, assistResultSchema, formulirSchema, scoreInstrument, type AssistResult } from '../../../shared/instruments/index.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
+import { lockEnrolment, reassessmentPoints } from '../../db/reassessment.ts';
 import { type Actor, type RequestOrigin, listScope } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, validation } from '../../platform/errors.ts';
@@ -96,6 +97,10 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
         ruleId: row.rule_id, ruleVersion: row.rule_version, placement: row.placement as AssessmentRecord['classification']['placement'],
       },
       teamClass: row.team_class, finalClass: row.final_class, recommendation: recommendation ?? null, overrideReason: row.override_reason,
+      purpose: row.purpose,
+      followUp: row.purpose === 'follow_up' && row.enrolment_id && row.follow_up_point !== null
+        ? { enrolmentId: row.enrolment_id, point: row.follow_up_point, programmeName: row.follow_up_programme_name ?? '' }
+        : null,
       createdBy: row.created_by_name, signedBy: row.signed_by_name, signedAt: row.signed_at?.toISOString() ?? null,
       updatedAt: row.updated_at.toISOString(), version: row.version,
       addenda: addenda.map((a) => ({ id: a.id, text: a.text, createdBy: a.created_by, createdAt: a.created_at.toISOString() })),
@@ -125,21 +130,60 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
     };
   }
 
+  /**
+   * A new draft in the person's unit at the exchange rate in force: an initial assessment (from a
+   * screening), or a follow-up of an enrolment at one of its re-assessment points.
+   */
+  async function insertDraft(
+    trx: DbOrTrx, actor: Actor, person: { id: string; facility_id: string },
+    basis: { screeningId: string | null } | { enrolmentId: string; point: number }, origin: RequestOrigin,
+  ): Promise<string> {
+    const { rupiahPerUsd } = await configuration.settings(trx);
+    const at = now();
+    const followUp = 'enrolmentId' in basis ? basis : null;
+    const id = await repo.insertAssessment(trx, {
+      wbp_id: person.id, facility_id: person.facility_id, screening_id: 'screeningId' in basis ? basis.screeningId : null,
+      form: '{}', exchange_rate: rupiahPerUsd, created_by: actor.userId, created_at: at, updated_at: at,
+      ...(followUp ? { purpose: 'follow_up' as const, enrolment_id: followUp.enrolmentId, follow_up_point: followUp.point } : {}),
+      ...(await derive(trx, person.facility_id, person.id, {}, rupiahPerUsd)),
+    });
+    await writeAudit(trx, { actor, origin }, {
+      action: 'create', entityType: 'assessment', entityId: id, facilityId: person.facility_id,
+      details: followUp ? { wbpId: person.id, purpose: 'follow_up', enrolmentId: followUp.enrolmentId, point: followUp.point } : { wbpId: person.id },
+    });
+    return id;
+  }
+
   async function startAssessment(actor: Actor, wbpId: string, screeningId: string | null, origin: RequestOrigin): Promise<AssessmentRecord> {
     return db.transaction().execute(async (trx) => {
       const person = await personOrThrow(trx, actor, wbpId);
       if (screeningId && !(await repo.findScreening(trx, screeningId, wbpId))) {
         throw validation([{ field: 'screeningId', message: 'error.notFound' }]);
       }
-      const { rupiahPerUsd } = await configuration.settings(trx);
-      const at = now();
-      const id = await repo.insertAssessment(trx, {
-        wbp_id: wbpId, facility_id: person.facility_id, screening_id: screeningId, form: '{}', exchange_rate: rupiahPerUsd,
-        created_by: actor.userId, created_at: at, updated_at: at,
-        ...(await derive(trx, person.facility_id, wbpId, {}, rupiahPerUsd)),
-      });
-      await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'assessment', entityId: id, facilityId: person.facility_id, details: { wbpId } });
+      const id = await insertDraft(trx, actor, { id: wbpId, facility_id: person.facility_id }, { screeningId }, origin);
       return recordOf(trx, await assessmentOrThrow(trx, actor, id));
+    });
+  }
+
+  /**
+   * The follow-up assessment of an enrolment at a configured re-assessment point: a new draft, or
+   * the draft already started for that point. It is signed like any assessment and never decided on.
+   */
+  async function startFollowUp(actor: Actor, enrolmentId: string, point: number, origin: RequestOrigin): Promise<{ assessmentId: string; created: boolean }> {
+    return db.transaction().execute(async (trx) => {
+      const enrolment = await repo.findEnrolmentForFollowUp(trx, enrolmentId, actor.facilityIds);
+      if (!enrolment) throw notFound('enrolment');
+      if (!enrolment.start_date || (enrolment.status !== 'active' && enrolment.status !== 'completed')) {
+        throw new AppError('CONFLICT', 'error.progress.enrolmentNotStarted');
+      }
+      const points = await reassessmentPoints(trx);
+      if (!points.includes(point)) throw validation([{ field: 'point', message: 'validation.progress.unknownPoint', params: { points: points.join(', ') } }]);
+      await lockEnrolment(trx, enrolmentId);
+      const existing = await repo.followUpOf(trx, enrolmentId, point);
+      if (existing?.status === 'signed') throw new AppError('CONFLICT', 'error.progress.pointDone');
+      if (existing) return { assessmentId: existing.id, created: false };
+      const id = await insertDraft(trx, actor, { id: enrolment.wbp_id, facility_id: enrolment.facility_id }, { enrolmentId, point }, origin);
+      return { assessmentId: id, created: true };
     });
   }
 
@@ -158,7 +202,7 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
       return {
         items: (await repo.listAssessments(trx, wbpId)).map((a) => ({
           id: a.id, status: a.status, finalClass: a.final_class, signedAt: a.signed_at?.toISOString() ?? null,
-          updatedAt: a.updated_at.toISOString(), createdBy: a.created_by, signedBy: a.signed_by,
+          updatedAt: a.updated_at.toISOString(), createdBy: a.created_by, signedBy: a.signed_by, purpose: a.purpose, followUpPoint: a.follow_up_point,
         })),
       };
     });
@@ -226,7 +270,7 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
     });
   }
 
-  return { worklist, screen, screenings, startAssessment, getAssessment, assessmentsOf, saveDraft, sign, addAddendum };
+  return { worklist, screen, screenings, startAssessment, startFollowUp, getAssessment, assessmentsOf, saveDraft, sign, addAddendum };
 }
 
 export type ClinicalService = ReturnType<typeof createClinicalService>;

@@ -67,6 +67,7 @@ export function AssessmentPage() {
       <Anchor component={Link} to={`/wbp/${record.wbpId}/klinis`} size="sm" className="no-print">
         ← {t('clinical.backToPerson')}
       </Anchor>
+      {record.followUp ? <FollowUpNotice record={record} followUp={record.followUp} /> : null}
       <AssessmentEditor
         key={`${record.id}:${generation}`}
         record={record}
@@ -358,6 +359,21 @@ function AssessmentEditor({ record, person, onReload, onSigned }: {
         </Group>
       </Modal>
     </>
+  );
+}
+
+/** A re-assessment says so: its point and programme, and once signed, where its comparison with the baseline is. */
+function FollowUpNotice({ record, followUp }: { record: AssessmentRecord; followUp: NonNullable<AssessmentRecord['followUp']> }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="blue" mt="sm" title={t('care.progress.assessmentBanner.title', { point: followUp.point, programme: followUp.programmeName })}>
+      <Text size="sm">{t('care.progress.assessmentBanner.body')}</Text>
+      {record.status === 'signed' ? (
+        <Anchor component={Link} to={`/wbp/${record.wbpId}/kemajuan`} size="sm" className="no-print">
+          {t('care.progress.assessmentBanner.compare')}
+        </Anchor>
+      ) : null}
+    </Alert>
   );
 }
 

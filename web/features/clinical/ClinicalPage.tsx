@@ -32,7 +32,8 @@ export function ClinicalPage() {
   if (person.error) return <PersonLoadError error={person.error} title={t('clinical.page.title')} onRetry={() => void person.refetch()} />;
   const w = person.data;
   const latest = screenings.data?.[0] ?? null;
-  const openDraft = assessments.data?.find((a) => a.status === 'draft');
+  // A re-assessment's draft is started from the progress page; this one is about an initial assessment.
+  const openDraft = assessments.data?.find((a) => a.status === 'draft' && a.purpose === 'initial');
 
   return (
     <>
@@ -130,6 +131,11 @@ export function ClinicalPage() {
                         <Badge variant={a.status === 'signed' ? 'filled' : 'outline'} color={a.status === 'signed' ? 'teal.8' : 'gray.7'} tt="none">
                           {t(`clinical.status.${a.status}`)}
                         </Badge>
+                        {a.purpose === 'follow_up' ? (
+                          <Badge variant="light" color="blue.8" tt="none" ml={4}>
+                            {t('care.progress.assessmentBanner.listBadge', { point: a.followUpPoint ?? '' })}
+                          </Badge>
+                        ) : null}
                       </Table.Td>
                       <Table.Td><ClassBadge value={a.finalClass} size="sm" /></Table.Td>
                       <Table.Td>{a.createdBy ?? '—'}</Table.Td>

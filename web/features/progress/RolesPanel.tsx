@@ -1,0 +1,191 @@
+import { type FormEvent } from 'react';
+import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { COMMUNITY_ROLES, communityRoleRequest, endCommunityRoleRequest, type CommunityRole } from '../../../shared/contracts/progress.ts';
+import { ApiError } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { formatDate, todayIso } from '../../app/format.ts';
+import { validate } from '../../app/validation.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { useDialog } from '../../components/useDialog.ts';
+import { useFormFields } from '../../components/useFormFields.ts';
+import { assignRole, endRole, progressKeys, type CommunityRoleRecord, type EnrolmentProgress } from './api.ts';
+
+type Subject = { kind: 'assign' } | { kind: 'end'; role: CommunityRoleRecord };
+
+/** Optional peer roles in the community: those held now (each can be ended) and earlier ones. */
+export function RolesPanel({ enrolment: e, personName, wbpId }: { enrolment: EnrolmentProgress; personName: string; wbpId: string }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const dialog = useDialog<Subject>();
+  const headingId = `roles-${e.enrolmentId}`;
+  const current = e.roles.filter((r) => r.endedOn === null);
+  const past = e.roles.filter((r) => r.endedOn !== null);
+  const canWrite = can('care.write') && e.status === 'active';
+  const free = COMMUNITY_ROLES.filter((role) => !current.some((r) => r.role === role));
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Group justify="space-between" mb={4} wrap="wrap" gap="xs">
+        <Title order={3} size="h4" id={headingId}>{t('care.progress.roles.title')}</Title>
+        {canWrite && free.length > 0 ? (
+          <Button size="xs" variant="light" className="no-print" onClick={(ev) => dialog.open({ kind: 'assign' }, ev.currentTarget)}>
+            {t('care.progress.roles.assign')}
+          </Button>
+        ) : null}
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">{t('care.progress.roles.help')}</Text>
+      {current.length === 0 ? (
+        <Text size="sm">{t('care.progress.roles.none')}</Text>
+      ) : (
+        <List size="sm" spacing={4} aria-label={t('care.progress.roles.current')}>
+          {current.map((r) => (
+            <List.Item key={r.id}>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm" fw={600}>{t(`care.progress.roles.names.${r.role}`)}</Text>
+                <Text size="sm" c="dimmed">{t('care.progress.roles.since', { date: formatDate(r.startedOn) })}{r.assignedBy ? ` · ${r.assignedBy}` : ''}</Text>
+                {canWrite ? (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    className="no-print"
+                    aria-label={t('care.progress.roles.endFor', { role: t(`care.progress.roles.names.${r.role}`) })}
+                    onClick={(ev) => dialog.open({ kind: 'end', role: r }, ev.currentTarget)}
+                  >
+                    {t('care.progress.roles.end')}
+                  </Button>
+                ) : null}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {past.length > 0 ? (
+        <>
+          <Text fw={600} size="sm" mt="sm" mb={4} id={`${headingId}-past`}>{t('care.progress.roles.past')}</Text>
+          <DataTable
+            minWidth={480}
+            aria-labelledby={`${headingId}-past`}
+            columns={[t('care.progress.roles.role'), t('care.progress.roles.startedOn'), t('care.progress.roles.endedOn'), t('care.progress.roles.assignedBy')]}
+          >
+            <Table.Tbody>
+              {past.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{t(`care.progress.roles.names.${r.role}`)}</Table.Td>
+                  <Table.Td>{formatDate(r.startedOn)}</Table.Td>
+                  <Table.Td>{formatDate(r.endedOn)}</Table.Td>
+                  <Table.Td>{r.assignedBy ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
+        </>
+      ) : null}
+
+      {dialog.subject?.kind === 'assign' ? (
+        <AssignRoleModal enrolment={e} roles={free} personName={personName} wbpId={wbpId} onClose={dialog.close} />
+      ) : null}
+      {dialog.subject?.kind === 'end' ? (
+        <EndRoleModal role={dialog.subject.role} personName={personName} wbpId={wbpId} onClose={dialog.close} />
+      ) : null}
+    </section>
+  );
+}
+
+interface AssignValues {
+  role: CommunityRole;
+  startedOn: string;
+}
+
+function AssignRoleModal({ enrolment: e, roles, personName, wbpId, onClose }: {
+  enrolment: EnrolmentProgress; roles: readonly CommunityRole[]; personName: string; wbpId: string; onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { values, show, bind } = useFormFields<AssignValues>(
+    () => ({ role: roles[0] ?? 'buddy', startedOn: todayIso() }), `role-${e.enrolmentId}`, ['role', 'startedOn'],
+  );
+  const save = useMutation({
+    mutationFn: () => assignRole(e.enrolmentId, values),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('care.progress.roles.assigned') });
+      void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
+      onClose();
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
+    },
+  });
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const parsed = validate(communityRoleRequest, values);
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
+    save.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('care.progress.roles.assignTitle', { name: personName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormErrorAlert error={save.error} />
+          <Text size="sm">{t('care.progress.roles.assignConfirm', { name: personName, programme: e.programmeName })}</Text>
+          <NativeSelect
+            {...bind('role')}
+            label={t('care.progress.roles.role')}
+            data={roles.map((r) => ({ value: r, label: t(`care.progress.roles.names.${r}`) }))}
+            required
+          />
+          <TextInput {...bind('startedOn')} type="date" label={t('care.progress.roles.startedOn')} max={todayIso()} min={e.startDate ?? undefined} required />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function EndRoleModal({ role, personName, wbpId, onClose }: { role: CommunityRoleRecord; personName: string; wbpId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const name = t(`care.progress.roles.names.${role.role}`);
+  const { values, show, bind } = useFormFields<{ endedOn: string }>({ endedOn: todayIso() }, `end-role-${role.id}`, ['endedOn']);
+  const save = useMutation({
+    mutationFn: () => endRole(role.id, values.endedOn),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('care.progress.roles.ended') });
+      void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
+      onClose();
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
+    },
+  });
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const parsed = validate(endCommunityRoleRequest, values);
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
+    save.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('care.progress.roles.endTitle', { role: name })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormErrorAlert error={save.error} />
+          <Alert color="orange">{t('care.progress.roles.endConfirm', { role: name, name: personName })}</Alert>
+          <TextInput {...bind('endedOn')} type="date" label={t('care.progress.roles.endedOn')} min={role.startedOn} max={todayIso()} required />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
+            <Button type="submit" color="orange" loading={save.isPending}>{t('care.progress.roles.endSave')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
