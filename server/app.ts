@@ -37,6 +37,8 @@ import { createUrineService } from './modules/urine/urine.service.ts';
 import { urineRoutes } from './modules/urine/urine.routes.ts';
 import { createProgressService } from './modules/progress/progress.service.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
+import { createConferencesService } from './modules/conferences/conferences.service.ts';
+import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -120,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ptrmRoutes, { ptrm: createPtrmService({ db, now }) });
   await app.register(urineRoutes, { urine: createUrineService({ db, now }) });
   await app.register(progressRoutes, { progress: createProgressService({ db, now }) });
+  await app.register(conferencesRoutes, { conferences: createConferencesService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

@@ -548,6 +548,8 @@ export interface CaseConferenceAttendeesTable {
   name: string;
   position: string | null;
   organization_id: string | null;
+  /** An agency written out when it is not one of the organisations (migration 0008). */
+  agency: string | null;
   user_id: string | null;
 }
 

@@ -40,6 +40,10 @@ const UrineDayPage = lazy(() => import('../features/urine/UrineDayPage.tsx').the
 const PersonUrinePage = lazy(() => import('../features/urine/PersonUrinePage.tsx').then((m) => ({ default: m.PersonUrinePage })));
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
 const TasksPage = lazy(() => import('../features/progress/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+const ConferencesPage = lazy(() => import('../features/conferences/ConferencesPage.tsx').then((m) => ({ default: m.ConferencesPage })));
+const NewConferencePage = lazy(() => import('../features/conferences/NewConferencePage.tsx').then((m) => ({ default: m.NewConferencePage })));
+const ConferencePage = lazy(() => import('../features/conferences/ConferencePage.tsx').then((m) => ({ default: m.ConferencePage })));
+const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -87,6 +91,10 @@ export const router = createBrowserRouter([
           { path: 'wbp/:id/urin', element: <RequirePermission permission="clinical.read"><PersonUrinePage /></RequirePermission> },
           { path: 'wbp/:id/kemajuan', element: <RequirePermission permission="clinical.read"><ProgressPage /></RequirePermission> },
           { path: 'tugas', element: <RequirePermission permission="clinical.read"><TasksPage /></RequirePermission> },
+          { path: 'konferensi', element: <RequirePermission permission="clinical.read"><ConferencesPage /></RequirePermission> },
+          { path: 'konferensi/baru', element: <RequirePermission permission="conference.manage"><NewConferencePage /></RequirePermission> },
+          { path: 'konferensi/:id', element: <RequirePermission permission="clinical.read"><ConferencePage /></RequirePermission> },
+          { path: 'wbp/:id/hasil', element: <RequirePermission permission="clinical.read"><OutcomesPage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

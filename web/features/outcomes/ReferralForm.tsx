@@ -1,0 +1,79 @@
+import type { FormEvent } from 'react';
+import { Button, Group, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { referralBody, type ReferralBody } from '../../../shared/contracts/conferences.ts';
+import { ApiError } from '../../app/api.ts';
+import { todayIso } from '../../app/format.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
+import { createReferral, outcomeKeys } from './api.ts';
+import { check } from './check.ts';
+
+interface ReferralValues {
+  toOrganizationId: string | null;
+  toName: string;
+  reason: string;
+  referredOn: string;
+}
+
+const EMPTY = (): ReferralValues => ({ toOrganizationId: null, toName: '', reason: '', referredOn: todayIso() });
+
+/** A referral of the person to a clinic, hospital or other service, outside a case conference. */
+export function ReferralForm({ wbpId }: { wbpId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { values, set, setValues, errors, show, bind } = useFormFields<ReferralValues>(EMPTY, 'referral', ['toOrganizationId', 'toName', 'reason', 'referredOn']);
+
+  const save = useMutation({
+    mutationFn: (body: ReferralBody) => createReferral(wbpId, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: outcomeKeys.outcomes(wbpId) });
+      notifications.show({ color: 'teal', message: t('care.conferences.outcomes.referralSaved') });
+      setValues(EMPTY());
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = check(referralBody, { ...values, toName: values.toName || null });
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
+    return save.mutate(parsed.data);
+  };
+
+  return (
+    <Paper withBorder p="sm" mt="md" component="form" onSubmit={submit} noValidate className="no-print" aria-labelledby="referral-form-title">
+      <Title order={3} size="h6" mb="xs" id="referral-form-title">{t('care.conferences.outcomes.newReferral')}</Title>
+      <FormErrorAlert error={save.error} />
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <OrganizationSelect
+            id="referral-toOrganizationId"
+            label={t('care.conferences.outcomes.toOrganization')}
+            value={values.toOrganizationId}
+            onChange={(v) => set('toOrganizationId', v)}
+            error={errors.toOrganizationId}
+            clearable
+          />
+          <TextInput
+            {...bind('toName')}
+            label={t('care.conferences.outcomes.toName')}
+            description={t('care.conferences.outcomes.toNameHelp')}
+            maxLength={200}
+          />
+        </SimpleGrid>
+        <Textarea {...bind('reason')} label={t('care.conferences.outcomes.why')} autosize minRows={2} maxLength={2000} required />
+        <Group align="flex-end" justify="space-between" wrap="wrap">
+          <TextInput {...bind('referredOn')} type="date" label={t('care.conferences.outcomes.referredOn')} max={todayIso()} required />
+          <Button type="submit" loading={save.isPending}>{t('care.conferences.outcomes.saveReferral')}</Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
