@@ -39,6 +39,8 @@ import { createProgressService } from './modules/progress/progress.service.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { createConferencesService } from './modules/conferences/conferences.service.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
+import { createRecordService } from './modules/record/record.service.ts';
+import { recordRoutes } from './modules/record/record.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -123,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(urineRoutes, { urine: createUrineService({ db, now }) });
   await app.register(progressRoutes, { progress: createProgressService({ db, now }) });
   await app.register(conferencesRoutes, { conferences: createConferencesService({ db, now }) });
+  await app.register(recordRoutes, { record: createRecordService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

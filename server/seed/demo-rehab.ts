@@ -110,7 +110,7 @@ export async function seedRehabilitation(trx: DbOrTrx, facilityId: string, ancho
     const assessment = await trx
       .insertInto('assessments')
       .values({
-        wbp_id: person.id, facility_id: facilityId, screening_id: screening.id, status: 'signed', form: '{}', exchange_rate: 16_000,
+        wbp_id: person.id, facility_id: facilityId, screening_id: screening.id, status: 'signed', form: JSON.stringify({ severity: severityOf(kind, i) }), exchange_rate: 16_000,
         composites: '{}', asi_problems: '[]', rule_class: finalClass, rule_basis: 'assist', placement: JSON.stringify([kind ?? 'social']),
         final_class: finalClass, created_by: clinician, signed_by: clinician, signed_at: new Date(`${addDays(screenedOn, 3)}T03:00:00Z`),
       })
@@ -137,4 +137,10 @@ export async function seedRehabilitation(trx: DbOrTrx, facilityId: string, ancho
       })
       .execute();
   }
+}
+
+/** The interviewer's 0–9 grid of an initial assessment: napza matches the class (tinggi 6–9, menengah 4–5), the other areas vary. */
+function severityOf(kind: 'social' | 'medical' | null, i: number): Record<string, number> {
+  const napza = kind === 'medical' ? 4 + (i % 2) : 6 + (i % 3);
+  return { medical: 2 + (i % 4), employment_support: 3 + (i % 3), napza, legal: 5 + (i % 2), family_social: 3 + (i % 4), psychiatric: 1 + (i % 5) };
 }

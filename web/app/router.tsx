@@ -44,6 +44,7 @@ const ConferencesPage = lazy(() => import('../features/conferences/ConferencesPa
 const NewConferencePage = lazy(() => import('../features/conferences/NewConferencePage.tsx').then((m) => ({ default: m.NewConferencePage })));
 const ConferencePage = lazy(() => import('../features/conferences/ConferencePage.tsx').then((m) => ({ default: m.ConferencePage })));
 const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })));
+const RecordPage = lazy(() => import('../features/record/RecordPage.tsx').then((m) => ({ default: m.RecordPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
           { path: 'konferensi/baru', element: <RequirePermission permission="conference.manage"><NewConferencePage /></RequirePermission> },
           { path: 'konferensi/:id', element: <RequirePermission permission="clinical.read"><ConferencePage /></RequirePermission> },
           { path: 'wbp/:id/hasil', element: <RequirePermission permission="clinical.read"><OutcomesPage /></RequirePermission> },
+          { path: 'wbp/:id/perawatan', element: <RequirePermission permission="clinical.read"><RecordPage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

@@ -8,7 +8,13 @@ export const recordMessagesEn: Record<keyof typeof recordMessages, string> = {
 };
 
 export const recordLabels = {
+  kinds: 'Jenis catatan',
+  page: 'Halaman',
+  pageSize: 'Jumlah per halaman',
 } as const satisfies Record<string, string>;
 
 export const recordLabelsEn: Record<keyof typeof recordLabels, string> = {
+  kinds: 'Kinds of entry',
+  page: 'Page',
+  pageSize: 'Entries per page',
 };
