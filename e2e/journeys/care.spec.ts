@@ -43,6 +43,9 @@ test('clinic staff follow a participant from a note to the completion certificat
   await page.getByRole('link', { name: 'Tes urin', exact: true }).first().click();
   await page.getByLabel('Jumlah orang').fill('3');
   await page.getByRole('button', { name: 'Pilih acak' }).click();
+  const drawConfirm = page.getByRole('dialog', { name: 'Pilih peserta secara acak?' });
+  await expect(drawConfirm).toContainText('3 orang');
+  await drawConfirm.getByRole('button', { name: 'Ya, pilih acak' }).click();
   await expect(page.getByText(/Benih|Seed/).first()).toBeVisible();
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
@@ -82,7 +85,7 @@ test('clinic staff follow a participant from a note to the completion certificat
   await page.getByRole('button', { name: 'Ya, tandatangani' }).click();
   await expect(page.getByText(/Ditandatangani oleh/).first()).toBeVisible();
   await page.goto(`/wbp/${person.id}/kemajuan`);
-  const comparison = page.getByRole('table', { name: 'Perbandingan asesmen' }).last();
+  const comparison = page.getByRole('table', { name: /^Perbandingan asesmen/ }).last();
   await expect(comparison).toBeVisible();
   const napza = comparison.getByRole('row', { name: /Penggunaan napza/ });
   await expect(napza).toContainText('3');
@@ -90,11 +93,11 @@ test('clinic staff follow a participant from a note to the completion certificat
 
   // Complete the programme and download the certificate.
   await page.goto(`/wbp/${person.id}/hasil`);
-  await page.getByRole('button', { name: 'Selesaikan program' }).first().click();
+  await page.getByRole('button', { name: /^Selesaikan program/ }).first().click();
   await page.getByRole('button', { name: 'Selesaikan', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Unduh sertifikat' }).first().click(),
+    page.getByRole('button', { name: /^Unduh sertifikat/ }).first().click(),
   ]);
   const pdf = await readPdf(await readFile((await download.path())!));
   expect(pdf.text).toContain('SERTIFIKAT');

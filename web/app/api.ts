@@ -130,6 +130,59 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   return body as T;
 }
 
+/** The file name a response offers in its Content-Disposition, if any. */
+function fileNameOf(res: Response): string | null {
+  const header = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1]?.trim() || null;
+}
+
+/**
+ * Fetches a file (a PDF) with the session, like `api`, and hands it to the browser as a download.
+ * An error answer throws ApiError (and a 401 signs out), so it is never saved as the file.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'GET',
+      credentials: 'same-origin',
+      headers: { ...headersFor('GET', false), Accept: 'application/pdf, application/octet-stream, application/json;q=0.5' },
+    });
+  } catch {
+    throw networkError();
+  }
+  if (!res.ok) {
+    const error = errorFromBody(res.status, await readBody(res));
+    if (res.status === 401) onUnauthenticated();
+    throw error;
+  }
+  let blob: Blob;
+  try {
+    blob = await res.blob();
+  } catch {
+    throw networkError();
+  }
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(res) ?? fallbackName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The browser starts reading the file on the click; the address is freed once it has.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /**
  * Sends a file as the raw request body with upload progress (fetch cannot report it), for slow links.
  * Resolves with the parsed body of a 2xx answer; otherwise throws ApiError (its `body` keeps the whole answer).

@@ -14,6 +14,30 @@ export function formatDate(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/** The units' clock: days begin and end in Jakarta (WIB), as on the server. */
+const UNIT_ZONE = 'Asia/Jakarta';
+
+/** The day of a moment ("2025-03-11T18:30:00Z" → "12 Mar 2025"), in Jakarta; a bare calendar date is shown as it is. */
+export function formatTimestampDate(value: string | null | undefined): string {
+  if (!value || ISO_DATE.test(value)) return formatDate(value);
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: UNIT_ZONE }).format(d);
+}
+
+/** The time of day of a moment in Jakarta, "14.05" / "14:05". */
+export function formatClock(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: UNIT_ZONE }).format(d);
+}
+
+/** An accessible name that starts with a control's visible text and says what it acts on: "Ambil sampel — Joko Hermawan". */
+export function withSubject(text: string, subject: string): string {
+  return `${text} — ${subject}`;
+}
+
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const d = new Date(value);

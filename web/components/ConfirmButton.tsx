@@ -10,6 +10,8 @@ interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick'> {
   confirmLabel?: string;
   onConfirm: () => unknown;
   danger?: boolean;
+  /** The button's name when its text alone does not say what it acts on; it should start with that text. */
+  'aria-label'?: string;
 }
 
 /** A button that asks before doing something that cannot easily be undone. */

@@ -11,7 +11,8 @@ import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { FORMULIR_SECTIONS, FORMULIR_SOURCE, FORMULIR_TITLE, type FormulirData } from '../../../shared/instruments/index.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { formatDate, formatDateTime } from '../../app/format.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
+import { formatDateTime, formatTimestampDate } from '../../app/format.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -76,6 +77,8 @@ export function AssessmentPage() {
         onSigned={(signed) => {
           queryClient.setQueryData(clinicalKeys.assessment(signed.id), signed);
           void queryClient.invalidateQueries({ queryKey: clinicalKeys.assessments(signed.wbpId) });
+          // A signed re-assessment is compared on the progress page and leaves the task list.
+          invalidateCareRecord(queryClient, signed.wbpId, 'progress', 'tasks');
           setGeneration((g) => g + 1);
         }}
       />
@@ -443,7 +446,7 @@ function Addenda({ record }: { record: AssessmentRecord }) {
           </Group>
         </form>
       ) : null}
-      <Text size="xs" c="dimmed" mt="sm">{t('clinical.addenda.signedOn', { date: formatDate(record.signedAt) })}</Text>
+      <Text size="xs" c="dimmed" mt="sm">{t('clinical.addenda.signedOn', { date: formatTimestampDate(record.signedAt) })}</Text>
     </Paper>
   );
 }

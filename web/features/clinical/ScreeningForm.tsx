@@ -7,6 +7,7 @@ import {
   type EverAnswer, type Frequency, type QuestionId, type Substance,
 } from '../../../shared/instruments/assist.ts';
 import { ApiError } from '../../app/api.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { todayIso } from '../../app/format.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { clinicalKeys, createScreening, type ScreeningRecord } from './api.ts';
@@ -122,6 +123,7 @@ export function ScreeningForm({ wbpId, formId = 'assist', onSaved, secondaryActi
     onSuccess: (record) => {
       void queryClient.invalidateQueries({ queryKey: clinicalKeys.worklistAll });
       void queryClient.invalidateQueries({ queryKey: clinicalKeys.screenings(wbpId) });
+      invalidateCareRecord(queryClient, wbpId);
       onSaved(record);
     },
     onError: (err) => {

@@ -2,6 +2,7 @@ import { Button, type ButtonProps } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { clinicalKeys, startAssessment } from './api.ts';
 
@@ -17,6 +18,7 @@ export function StartAssessmentButton({ wbpId, screeningId, 'aria-label': ariaLa
     onSuccess: (record) => {
       queryClient.setQueryData(clinicalKeys.assessment(record.id), record);
       void queryClient.invalidateQueries({ queryKey: clinicalKeys.assessments(wbpId) });
+      invalidateCareRecord(queryClient, wbpId);
       navigate(`/asesmen/${record.id}`);
     },
   });

@@ -152,7 +152,7 @@ function RecentIncidents({ person: p }: { person: ConferencePersonRecord }) {
       {p.incidents.length === 0 ? (
         <Text size="sm" c="dimmed">{t('care.conferences.minutes.noIncidents')}</Text>
       ) : (
-        <DataTable minWidth={560} aria-labelledby={id} columns={[
+        <DataTable minWidth={560} aria-label={t('care.conferences.minutes.incidentsLabel', { name: p.fullName })} columns={[
           t('care.conferences.minutes.date'), t('care.conferences.minutes.kind'), t('care.conferences.minutes.description'), t('care.conferences.minutes.action'),
         ]}>
           <Table.Tbody>
@@ -183,7 +183,7 @@ function RecentUrine({ person: p }: { person: ConferencePersonRecord }) {
       {p.urineTests.length === 0 ? (
         <Text size="sm" c="dimmed">{t('care.conferences.minutes.noUrine')}</Text>
       ) : (
-        <DataTable minWidth={520} aria-labelledby={id} columns={[
+        <DataTable minWidth={520} aria-label={t('care.conferences.minutes.urineLabel', { name: p.fullName })} columns={[
           t('care.conferences.minutes.date'), t('care.conferences.minutes.status'), t('care.conferences.minutes.outcome'), t('care.conferences.minutes.substances'),
         ]}>
           <Table.Tbody>

@@ -9,6 +9,7 @@ import { isDropOutReason } from '../../../shared/domain/outcomes.ts';
 import type { WbpSummary } from '../../../shared/contracts/wbp.ts';
 import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { useChosenFacility } from '../../app/facility.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { translateKey } from '../../app/i18n.ts';
@@ -66,6 +67,8 @@ export function NewConferencePage() {
     onSuccess: (record) => {
       void queryClient.invalidateQueries({ queryKey: conferenceKeys.all });
       void queryClient.invalidateQueries({ queryKey: conferenceKeys.outcomesAll });
+      // Decisions take effect on each person's record: programmes ended, changed or continued, referrals.
+      for (const p of record.people) invalidateCareRecord(queryClient, p.wbpId, 'progress', 'urine', 'enrolments', 'tasks');
       queryClient.setQueryData(conferenceKeys.detail(record.id), record);
       notifications.show({ color: 'teal', message: t('care.conferences.form.saved') });
       navigate(`/konferensi/${record.id}`);

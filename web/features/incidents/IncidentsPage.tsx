@@ -8,6 +8,7 @@ import { INCIDENT_KINDS, INCIDENT_KINDS_NEEDING_REVIEW, incidentRequest, type In
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { CareTabs } from '../../components/CareTabs.tsx';
@@ -145,6 +146,8 @@ function IncidentForm({ person, onSaved }: { person: WbpDetail; onSaved: () => v
       setValues(blank());
       show({});
       void queryClient.invalidateQueries({ queryKey: incidentsKeys.all(person.id) });
+      // A review task may have been opened.
+      invalidateCareRecord(queryClient, person.id, 'tasks');
       onSaved();
     },
     onError: (err) => {

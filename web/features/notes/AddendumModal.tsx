@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { noteAddendumRequest } from '../../../shared/contracts/notes.ts';
 import { ApiError } from '../../app/api.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { validate } from '../../app/validation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
@@ -21,6 +22,7 @@ export function AddendumModal({ note, onClose }: { note: NoteRecord; onClose: ()
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('care.notes.note.addendumSaved') });
       void queryClient.invalidateQueries({ queryKey: notesKeys.all(note.wbpId) });
+      invalidateCareRecord(queryClient, note.wbpId);
       onClose();
     },
     onError: (err) => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NOTE_KINDS, noteRequest, type NoteKind } from '../../../shared/contracts/notes.ts';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { ApiError } from '../../app/api.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -44,6 +45,7 @@ export function NoteForm({ person, onSaved }: { person: WbpDetail; onSaved: () =
       setValues(blank());
       show({});
       void queryClient.invalidateQueries({ queryKey: notesKeys.all(person.id) });
+      invalidateCareRecord(queryClient, person.id);
       onSaved();
     },
     onError: (err) => {

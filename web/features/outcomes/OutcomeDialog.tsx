@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DROP_OUT_REASONS, completeBody, dropOutBody, type CompleteBody, type DropOutBody } from '../../../shared/contracts/conferences.ts';
 import { ApiError } from '../../app/api.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { todayIso } from '../../app/format.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
@@ -42,6 +43,8 @@ export function OutcomeDialog({ kind, enrolment, personName, onClose }: {
       : dropOutEnrolment(enrolment.id, request.body)),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: outcomeKeys.outcomes(enrolment.wbpId) });
+      // The enrolment ended: its phases, urine tests, the notes' programmes and its re-assessment tasks.
+      invalidateCareRecord(queryClient, enrolment.wbpId, 'progress', 'urine', 'enrolments', 'tasks');
       notifications.show({
         color: 'teal',
         message: kind === 'complete'

@@ -4,9 +4,10 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeEnrolment } from '../../../shared/contracts/conferences.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, withSubject } from '../../app/format.ts';
 import { CareTabs } from '../../components/CareTabs.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
@@ -92,19 +93,36 @@ export function OutcomesPage() {
                       <Table.Td className="no-print">
                         <Group gap={6} wrap="nowrap">
                           {canRecord && e.status === 'active' ? (
-                            <Button size="compact-sm" color="teal" onClick={(ev) => dialog.open({ kind: 'complete', enrolment: e }, ev.currentTarget)}>
+                            <Button
+                              size="compact-sm"
+                              color="teal"
+                              aria-label={withSubject(t('care.conferences.outcomes.complete'), e.programmeName)}
+                              onClick={(ev) => dialog.open({ kind: 'complete', enrolment: e }, ev.currentTarget)}
+                            >
                               {t('care.conferences.outcomes.complete')}
                             </Button>
                           ) : null}
                           {canRecord && (e.status === 'active' || e.status === 'waitlisted') ? (
-                            <Button size="compact-sm" variant="light" color="red" onClick={(ev) => dialog.open({ kind: 'drop_out', enrolment: e }, ev.currentTarget)}>
+                            <Button
+                              size="compact-sm"
+                              variant="light"
+                              color="red"
+                              aria-label={withSubject(t('care.conferences.outcomes.dropOut'), e.programmeName)}
+                              onClick={(ev) => dialog.open({ kind: 'drop_out', enrolment: e }, ev.currentTarget)}
+                            >
                               {t('care.conferences.outcomes.dropOut')}
                             </Button>
                           ) : null}
                           {e.status === 'completed' && e.certificateNumber ? (
-                            <Button component="a" href={certificateUrl(e.id)} download size="compact-sm" variant="light">
+                            <DownloadButton
+                              path={certificateUrl(e.id)}
+                              fileName="sertifikat.pdf"
+                              size="compact-sm"
+                              variant="light"
+                              aria-label={withSubject(t('care.conferences.outcomes.download'), `${e.programmeName} (${e.certificateNumber})`)}
+                            >
                               {t('care.conferences.outcomes.download')}
-                            </Button>
+                            </DownloadButton>
                           ) : null}
                         </Group>
                       </Table.Td>

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { referralBody, type ReferralBody } from '../../../shared/contracts/conferences.ts';
 import { ApiError } from '../../app/api.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { todayIso } from '../../app/format.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
@@ -31,6 +32,7 @@ export function ReferralForm({ wbpId }: { wbpId: string }) {
     mutationFn: (body: ReferralBody) => createReferral(wbpId, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: outcomeKeys.outcomes(wbpId) });
+      invalidateCareRecord(queryClient, wbpId);
       notifications.show({ color: 'teal', message: t('care.conferences.outcomes.referralSaved') });
       setValues(EMPTY());
     },

@@ -12,7 +12,7 @@ const COLOR = { better: 'teal.9', worse: 'red.8', same: undefined } as const;
  * Before, after and the change per area, for the ASI composites (0–1) and the form's 0–9 grid.
  * The change is said with an arrow and in words, so colour is never the only sign.
  */
-export function ComparisonTable({ comparison, describedBy }: { comparison: AssessmentComparison; describedBy?: string }) {
+export function ComparisonTable({ comparison, programme, describedBy }: { comparison: AssessmentComparison; programme: string; describedBy?: string }) {
   const { t } = useTranslation();
   const composite = (n: number | null) => formatNumber(n, 3);
   const grid = (n: number | null) => formatNumber(n);
@@ -20,7 +20,7 @@ export function ComparisonTable({ comparison, describedBy }: { comparison: Asses
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table captionSide="top" verticalSpacing={4} aria-describedby={describedBy} withTableBorder>
-        <Table.Caption style={{ textAlign: 'left', fontWeight: 600 }}>{t('care.progress.comparison.caption')}</Table.Caption>
+        <Table.Caption style={{ textAlign: 'left', fontWeight: 600 }}>{t('care.progress.comparison.caption', { programme, point: comparison.point })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('care.progress.comparison.area')}</Table.Th>

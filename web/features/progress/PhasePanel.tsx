@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { phaseChangeRequest, type PhaseDirection } from '../../../shared/contracts/progress.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -81,7 +82,7 @@ export function PhasePanel({ enrolment: e, personName, wbpId }: { enrolment: Enr
       ) : (
         <DataTable
           minWidth={640}
-          aria-labelledby={`${headingId}-history`}
+          aria-label={t('care.progress.phase.historyLabel', { programme: e.programmeName })}
           columns={[t('care.progress.phase.date'), t('care.progress.phase.change'), t('care.progress.phase.direction'), t('care.progress.phase.reason'), t('care.progress.phase.by')]}
         >
           <Table.Tbody>
@@ -125,7 +126,7 @@ function PhaseChangeModal({ direction, enrolment: e, personName, wbpId, onClose 
   const earlier = e.phases.slice(0, at);
   const prefix = `phase-${e.enrolmentId}`;
   const { values, errors, show, bind } = useFormFields<PhaseValues>(
-    () => ({ toPhase: direction === 'promotion' ? (next?.code ?? '') : (earlier.at(-1)?.code ?? ''), changedOn: todayIso(), reason: '' }),
+    () => ({ toPhase: direction === 'promotion' ? (next?.code ?? '') : (earlier[earlier.length - 1]?.code ?? ''), changedOn: todayIso(), reason: '' }),
     prefix,
     ['toPhase', 'changedOn', 'reason'],
   );
@@ -136,6 +137,7 @@ function PhaseChangeModal({ direction, enrolment: e, personName, wbpId, onClose 
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('care.progress.phase.saved') });
       void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
+      invalidateCareRecord(queryClient, wbpId);
       onClose();
     },
     onError: (err) => {

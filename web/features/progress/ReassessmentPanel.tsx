@@ -5,7 +5,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReassessmentStatus } from '../../../shared/contracts/progress.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { formatDate } from '../../app/format.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
+import { formatDate, formatTimestampDate } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { progressKeys, startReassessment, type EnrolmentProgress } from './api.ts';
@@ -32,6 +33,7 @@ export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: Enrolmen
     onSuccess: (started) => {
       void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
       void queryClient.invalidateQueries({ queryKey: progressKeys.assessments(wbpId) });
+      invalidateCareRecord(queryClient, wbpId, 'tasks');
       navigate(`/asesmen/${started.assessmentId}`);
     },
   });
@@ -42,7 +44,7 @@ export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: Enrolmen
       <Text size="xs" c="dimmed" mb="xs">{t('care.progress.reassessment.help')}</Text>
       <DataTable
         minWidth={520}
-        aria-labelledby={headingId}
+        aria-label={t('care.progress.reassessment.tableLabel', { programme: e.programmeName })}
         columns={[
           t('care.progress.reassessment.point'),
           t('care.progress.reassessment.dueOn'),
@@ -62,7 +64,7 @@ export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: Enrolmen
                   </Badge>
                   {r.assessmentStatus === 'draft' ? <Text size="xs">{t('care.progress.reassessment.draft')}</Text> : null}
                   {r.signedAt && r.assessmentStatus === 'signed' ? (
-                    <Text size="xs" c="dimmed">{t('care.progress.reassessment.signedOn', { date: formatDate(r.signedAt) })}</Text>
+                    <Text size="xs" c="dimmed">{t('care.progress.reassessment.signedOn', { date: formatTimestampDate(r.signedAt) })}</Text>
                   ) : null}
                 </Group>
               </Table.Td>
@@ -116,9 +118,9 @@ export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: Enrolmen
                   <Anchor component={Link} to={`/asesmen/${c.followUpId}`} size="sm" className="no-print">{t('care.progress.comparison.open')}</Anchor>
                 </Group>
                 <Text size="xs" c="dimmed" mb={4} id={introId}>
-                  {t('care.progress.comparison.intro', { before: formatDate(c.baselineSignedAt), after: formatDate(c.followUpSignedAt), point: c.point })}
+                  {t('care.progress.comparison.intro', { before: formatTimestampDate(c.baselineSignedAt), after: formatTimestampDate(c.followUpSignedAt), point: c.point })}
                 </Text>
-                <ComparisonTable comparison={c} describedBy={introId} />
+                <ComparisonTable comparison={c} programme={e.programmeName} describedBy={introId} />
               </div>
             );
           })}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMUNITY_ROLES, communityRoleRequest, endCommunityRoleRequest, type CommunityRole } from '../../../shared/contracts/progress.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -41,7 +42,7 @@ export function RolesPanel({ enrolment: e, personName, wbpId }: { enrolment: Enr
       {current.length === 0 ? (
         <Text size="sm">{t('care.progress.roles.none')}</Text>
       ) : (
-        <List size="sm" spacing={4} aria-label={t('care.progress.roles.current')}>
+        <List size="sm" spacing={4} aria-label={t('care.progress.roles.currentLabel', { programme: e.programmeName })}>
           {current.map((r) => (
             <List.Item key={r.id}>
               <Group gap="xs" wrap="wrap">
@@ -69,7 +70,7 @@ export function RolesPanel({ enrolment: e, personName, wbpId }: { enrolment: Enr
           <Text fw={600} size="sm" mt="sm" mb={4} id={`${headingId}-past`}>{t('care.progress.roles.past')}</Text>
           <DataTable
             minWidth={480}
-            aria-labelledby={`${headingId}-past`}
+            aria-label={t('care.progress.roles.pastLabel', { programme: e.programmeName })}
             columns={[t('care.progress.roles.role'), t('care.progress.roles.startedOn'), t('care.progress.roles.endedOn'), t('care.progress.roles.assignedBy')]}
           >
             <Table.Tbody>
@@ -114,6 +115,7 @@ function AssignRoleModal({ enrolment: e, roles, personName, wbpId, onClose }: {
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('care.progress.roles.assigned') });
       void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
+      invalidateCareRecord(queryClient, wbpId);
       onClose();
     },
     onError: (err) => {
@@ -160,6 +162,7 @@ function EndRoleModal({ role, personName, wbpId, onClose }: { role: CommunityRol
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('care.progress.roles.ended') });
       void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
+      invalidateCareRecord(queryClient, wbpId);
       onClose();
     },
     onError: (err) => {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { closeCareTaskRequest } from '../../../shared/contracts/progress.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -192,6 +193,8 @@ function CloseTaskModal({ task, kind, onClose }: { task: CareTaskItem; kind: str
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('care.progress.tasks.closed') });
       void queryClient.invalidateQueries({ queryKey: progressKeys.tasksAll });
+      // The incident or urine test the task came from shows its follow-up.
+      invalidateCareRecord(queryClient, task.wbpId, 'incidents', 'urine');
       onClose();
     },
     onError: (err) => {

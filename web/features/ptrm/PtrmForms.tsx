@@ -9,12 +9,13 @@ import {
 } from '../../../shared/contracts/notes.ts';
 import { ApiError } from '../../app/api.ts';
 import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { validate, type FieldErrors } from '../../app/validation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
 import {
-  endPtrm, issueHandover, ptrmKeys, reportDose, startPtrm, type DoseReportRequest, type HandoverRequest, type PtrmRecord, type PtrmStartBody,
+  endPtrm, issueHandover, reportDose, startPtrm, type DoseReportRequest, type HandoverRequest, type PtrmRecord, type PtrmStartBody,
 } from './api.ts';
 
 /** Asks before an action that cannot be taken back; the form behind it stays as typed. */
@@ -73,9 +74,10 @@ function checkDose(t: (key: 'care.notes.ptrm.doseHelp' | 'validation.invalid') =
   return { ok: false, errors };
 }
 
+/** After a save: the PTRM page and the person's timeline. */
 function useRefresh(wbpId: string) {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: ptrmKeys.overview(wbpId) });
+  return () => invalidateCareRecord(queryClient, wbpId, 'ptrm');
 }
 
 function DoseFields({ bind }: { bind: (key: keyof DoseValues) => { id: string; value: string; onChange: (e: { currentTarget: { value: string } }) => void; error: string | undefined } }) {
@@ -91,19 +93,19 @@ function DoseFields({ bind }: { bind: (key: keyof DoseValues) => { id: string; v
 
 interface StartValues extends DoseValues {
   clinicName: string;
+  clinicOrganizationId: string | null;
   startedOn: string;
   note: string;
 }
 
-const START_ORDER = ['clinicName', 'startedOn', 'note', 'doseMg', 'reportedOn', 'source'] as const;
+const START_ORDER = ['clinicName', 'clinicOrganizationId', 'startedOn', 'note', 'doseMg', 'reportedOn', 'source'] as const;
 
 /** Recording that a person is on PTRM: the clinic, the start, and the dose the clinic reports, if known. */
 export function StartPtrmForm({ wbpId }: { wbpId: string }) {
   const { t } = useTranslation();
   const refresh = useRefresh(wbpId);
-  const [organizationId, setOrganizationId] = useState<string | null>(null);
-  const { values, set, show, bind } = useFormFields<StartValues>(
-    { clinicName: '', startedOn: todayIso(), note: '', doseMg: '', reportedOn: todayIso(), source: '' },
+  const { values, set, errors, show, bind } = useFormFields<StartValues>(
+    { clinicName: '', clinicOrganizationId: null, startedOn: todayIso(), note: '', doseMg: '', reportedOn: todayIso(), source: '' },
     'ptrm-start',
     START_ORDER,
   );
@@ -123,7 +125,7 @@ export function StartPtrmForm({ wbpId }: { wbpId: string }) {
     const withDose = values.doseMg.trim() !== '' || values.source.trim() !== '';
     const dose = withDose ? checkDose(t, values) : null;
     const parsed = validate(ptrmStartRequest, {
-      clinicName: values.clinicName, clinicOrganizationId: organizationId, startedOn: values.startedOn, note: values.note.trim() || null, dose: null,
+      clinicName: values.clinicName, clinicOrganizationId: values.clinicOrganizationId, startedOn: values.startedOn, note: values.note.trim() || null, dose: null,
     });
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(dose && !dose.ok ? dose.errors : {}) };
     if (!parsed.ok || (dose && !dose.ok)) return show(errors);
@@ -142,11 +144,12 @@ export function StartPtrmForm({ wbpId }: { wbpId: string }) {
             id="ptrm-start-clinicOrganizationId"
             label={t('care.notes.ptrm.clinicOrganization')}
             include={(o) => PARTNER_KINDS.includes(o.kind)}
-            value={organizationId}
+            value={values.clinicOrganizationId}
             onChange={(value, option) => {
-              setOrganizationId(value);
+              set('clinicOrganizationId', value);
               if (value && values.clinicName.trim() === '') set('clinicName', option.label.replace(/ \([^)]*\)$/, ''));
             }}
+            error={errors.clinicOrganizationId}
             clearable
           />
           <TextInput {...bind('startedOn')} type="date" label={t('care.notes.ptrm.startedOn')} max={todayIso()} required />

@@ -10,6 +10,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
 import { CareTabs } from '../../components/CareTabs.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
@@ -160,17 +161,16 @@ function CurrentRecord({ record, canWrite, defaultReason }: { record: PtrmRecord
 function DownloadLetter({ handover }: { handover: HandoverRecord }) {
   const { t } = useTranslation();
   return (
-    <Button
-      component="a"
-      href={letterUrl(handover.id)}
-      download
+    <DownloadButton
+      path={letterUrl(handover.id)}
+      fileName="serah-terima-ptrm.pdf"
       size="xs"
       variant="light"
       className="no-print"
       aria-label={t('care.notes.ptrm.downloadFor', { to: handover.toName, date: formatDate(handover.issuedOn) })}
     >
       {t('care.notes.ptrm.download')}
-    </Button>
+    </DownloadButton>
   );
 }
 

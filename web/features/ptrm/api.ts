@@ -41,7 +41,7 @@ export function issueHandover(ptrmId: string, body: HandoverRequest): Promise<Ha
   return api<HandoverRecord>(`/api/ptrm/${enc(ptrmId)}/handovers`, { method: 'POST', json: body });
 }
 
-/** The letter is served as a file: a plain link downloads it with the session cookie. */
+/** Where the hand-over letter (PDF) is downloaded from. */
 export function letterUrl(handoverId: string): string {
   return `/api/ptrm/handovers/${enc(handoverId)}/letter.pdf`;
 }

@@ -172,7 +172,7 @@ function StaffCard({ facilityId, staff, canManage }: { facilityId: string; staff
               ref={addRef}
               variant="light"
               size="xs"
-              onClick={() => setRows((rs) => [...rs, { key: nextKey(), day: rs.at(-1)?.day ?? '1', start: '08:00', end: '12:00' }])}
+              onClick={() => setRows((rs) => [...rs, { key: nextKey(), day: rs[rs.length - 1]?.day ?? '1', start: '08:00', end: '12:00' }])}
             >
               {t('routine.staff.addWindow')}
             </Button>

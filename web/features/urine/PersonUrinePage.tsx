@@ -8,6 +8,7 @@ import { PLANNED_URINE_REASONS, createTestBody, type CreateTestBody } from '../.
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { CareTabs } from '../../components/CareTabs.tsx';
@@ -19,7 +20,8 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { fetchPerson, fetchPersonTests, planTest, requestRetest, urineKeys, type PersonUrineTests, type UrineTest } from './api.ts';
+import { fetchPerson, fetchPersonTests, planTest, urineKeys, type PersonUrineTests } from './api.ts';
+import { RetestButton } from './RetestButton.tsx';
 import { ChainOfCustody, RatesFigures, ResultsSummary, TestState } from './TestParts.tsx';
 
 /** A person's urine tests with their chain of custody and results, the person's rates, and tests planned by hand. */
@@ -99,7 +101,7 @@ function TestsTable({ person, data, canManage }: { person: WbpDetail; data: Pers
             <Table.Td><ChainOfCustody test={test} retestOfDate={test.retestOf ? planned.get(test.retestOf) ?? null : null} /></Table.Td>
             <Table.Td className="no-print">
               <Group gap={6}>
-                {canManage && test.canRetest ? <RetestButton test={test} /> : null}
+                {canManage && test.canRetest ? <RetestButton test={test} subject={`${t(`care.urine.reason.${test.reason}`)}, ${formatDate(test.plannedOn)}`} /> : null}
                 {canManage && (test.status === 'planned' || test.status === 'collected' || test.status === 'sent' || test.status === 'received') ? (
                   <Anchor component={Link} to={`/urin?upt=${encodeURIComponent(test.facilityId)}&date=${test.plannedOn}`} size="sm">
                     {t('care.urine.person.openDay')}
@@ -111,24 +113,6 @@ function TestsTable({ person, data, canManage }: { person: WbpDetail; data: Pers
         ))}
       </Table.Tbody>
     </DataTable>
-  );
-}
-
-function RetestButton({ test }: { test: UrineTest }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const retest = useMutation({
-    mutationFn: () => requestRetest(test.id),
-    onSuccess: (planned) => {
-      void queryClient.invalidateQueries({ queryKey: urineKeys.all });
-      notifications.show({ color: 'teal', message: t('care.urine.person.retestDone', { date: formatDate(planned.plannedOn) }) });
-    },
-    onError: (err) => notifications.show({ color: 'red', message: err.message }),
-  });
-  return (
-    <Button size="compact-sm" variant="light" color="orange" loading={retest.isPending} onClick={() => retest.mutate()}>
-      {t('care.urine.person.retest')}
-    </Button>
   );
 }
 
@@ -152,6 +136,7 @@ function PlanDialog({ person, enrolments, onClose }: { person: WbpDetail; enrolm
     mutationFn: (body: CreateTestBody) => planTest(person.id, body),
     onSuccess: (test) => {
       void queryClient.invalidateQueries({ queryKey: urineKeys.all });
+      invalidateCareRecord(queryClient, test.wbpId);
       notifications.show({ color: 'teal', message: t('care.urine.plan.done', { date: formatDate(test.plannedOn) }) });
       onClose();
     },

@@ -7,6 +7,7 @@ import { cancelBody, collectBody, receiveBody, refuseBody, sendBody } from '../.
 import { URINE_PANEL, type UrineOutcome, type UrineResults, type UrineSubstance, testOutcome } from '../../../shared/domain/urine.ts';
 import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { validate, type FieldErrors } from '../../app/validation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
@@ -42,6 +43,8 @@ export function StepDialog({ test, step, observers, onClose }: { test: UrineTest
     mutationFn: (body: StepBodies[StepName]) => takeStep(test.id, step, body),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: urineKeys.all });
+      // A positive result opens a follow-up task.
+      invalidateCareRecord(queryClient, updated.wbpId, ...(updated.outcome === 'positive' ? ['tasks' as const] : []));
       notifications.show({ color: 'teal', message: doneMessage(updated) });
       onClose();
     },

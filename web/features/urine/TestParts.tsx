@@ -1,7 +1,7 @@
 import { Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { URINE_PANEL, type UrineOutcome, type UrineStatus, type UrineSubstance, stepsFrom } from '../../../shared/domain/urine.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../app/format.ts';
+import { formatDate, formatDateTime, formatNumber, withSubject } from '../../app/format.ts';
 import type { StepName, UrineTest } from './api.ts';
 
 const STATUS_COLOR: Record<UrineStatus, string> = {
@@ -66,7 +66,7 @@ export function ChainOfCustody({ test, retestOfDate }: { test: UrineTest; retest
   );
 }
 
-/** The next steps of a test's chain of custody, each opening its dialog. */
+/** The next steps of a test's chain of custody, each opening its dialog; each button's name says whose test it is. */
 export function StepButtons({ test, onStep }: { test: UrineTest; onStep: (step: StepName, from: HTMLElement) => void }) {
   const { t } = useTranslation();
   const steps = stepsFrom(test.status);
@@ -79,6 +79,7 @@ export function StepButtons({ test, onStep }: { test: UrineTest; onStep: (step: 
           size="compact-sm"
           variant={step === 'refuse' || step === 'cancel' ? 'subtle' : step === 'collect' || step === 'result' ? 'filled' : 'light'}
           color={step === 'refuse' || step === 'cancel' ? 'red' : undefined}
+          aria-label={withSubject(t(`care.urine.step.${step}`), test.fullName)}
           onClick={(e) => onStep(step, e.currentTarget)}
         >
           {t(`care.urine.step.${step}`)}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Anchor, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -9,9 +9,9 @@ import { SELECTION_MAX, createSelectionBody, type CreateSelectionBody } from '..
 import { addDays } from '../../../shared/domain/dates.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { useChosenFacility } from '../../app/facility.ts';
-import { formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
-import { i18n } from '../../app/i18n.ts';
+import { formatClock, formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
 import { numberOrNull, orNull, validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -23,16 +23,15 @@ import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
 import {
-  drawSelection, fetchDay, fetchProgrammes, fetchRates, requestRetest, urineKeys, type StepName, type UnitUrineRates, type UrineDay, type UrineSelection,
+  drawSelection, fetchDay, fetchProgrammes, fetchRates, urineKeys, type StepName, type UnitUrineRates, type UrineDay, type UrineSelection,
   type UrineTest,
 } from './api.ts';
+import { RetestButton } from './RetestButton.tsx';
 import { StepDialog } from './StepDialog.tsx';
 import { StepButtons, TestState, rateText } from './TestParts.tsx';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isIsoDate = (v: string | null): v is string => v !== null && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-const clockOf = (iso: string) =>
-  new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
 /**
  * A unit's urine tests of one day: draw people at random (seeded and reproducible), print the
@@ -59,7 +58,7 @@ export function UrineDayPage() {
   }
 
   const data = day.data;
-  const printed = data ? (data.selections.find((s) => s.id === printId) ?? data.selections.at(-1) ?? null) : null;
+  const printed = data ? (data.selections.find((s) => s.id === printId) ?? data.selections[data.selections.length - 1] ?? null) : null;
   const openStep = (test: UrineTest) => (step: StepName, from: HTMLElement) => dialog.open({ test, step }, from);
 
   return (
@@ -86,7 +85,7 @@ export function UrineDayPage() {
           </Group>
         </Paper>
         <Stack gap="md">
-          <DrawForm key={`${facilityId}-${date}`} facilityId={facilityId} date={date} />
+          <DrawForm key={`${facilityId}-${date}`} facilityId={facilityId} unitName={data?.facilityName ?? facility.name} date={date} />
           <QueryView query={day} isEmpty={() => false}>
             {(d) => (
               <>
@@ -126,23 +125,28 @@ interface DrawValues {
   seed: string;
 }
 
-function DrawForm({ facilityId, date }: { facilityId: string; date: string }) {
+/** The draw, after a confirmation that says where, for which day, how many and from which programmes. */
+function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName: string; date: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const programmes = useQuery({ queryKey: urineKeys.programmes(facilityId), queryFn: ({ signal }) => fetchProgrammes(facilityId, signal) });
   const { values, show, bind, errors } = useFormFields<DrawValues>({ count: '', seed: '' }, 'draw', ['count', 'seed']);
   const [programmeIds, setProgrammeIds] = useState<string[]>([]);
   const [programmeError, setProgrammeError] = useState<string | undefined>();
+  const [pending, setPending] = useState<CreateSelectionBody | null>(null);
   const draw = useMutation({
     mutationFn: (body: CreateSelectionBody) => drawSelection(facilityId, body),
     onSuccess: (selection) => {
+      setPending(null);
       void queryClient.invalidateQueries({ queryKey: urineKeys.all });
+      for (const wbpId of new Set(selection.tests.map((x) => x.wbpId))) invalidateCareRecord(queryClient, wbpId);
       notifications.show({
         color: 'teal',
         message: t('care.urine.draw.done', { count: selection.tests.length, candidates: formatNumber(selection.candidateCount), seed: selection.seed }),
       });
     },
     onError: (err) => {
+      setPending(null);
       if (err instanceof ApiError && err.fields.length > 0) {
         const found = err.fieldErrors();
         setProgrammeError(found.programmeIds ?? found.date);
@@ -162,10 +166,12 @@ function DrawForm({ facilityId, date }: { facilityId: string; date: string }) {
       setProgrammeError(parsed.errors.programmeIds);
       return show(parsed.errors);
     }
-    draw.mutate(parsed.data);
+    draw.reset();
+    setPending(parsed.data);
   };
 
   const active = (programmes.data ?? []).filter((p) => p.active);
+  const chosenNames = (ids: readonly string[]) => ids.map((id) => (programmes.data ?? []).find((p) => p.id === id)?.name ?? id).join(', ');
   return (
     <Section id="urine-draw" title={t('care.urine.draw.title')}>
       <Text size="sm" c="dimmed" mb="sm">{t('care.urine.draw.help')}</Text>
@@ -206,6 +212,26 @@ function DrawForm({ facilityId, date }: { facilityId: string; date: string }) {
           </Group>
         </Stack>
       </form>
+      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('care.urine.draw.confirmTitle')} centered>
+        {pending ? (
+          <Stack>
+            <Alert color="orange" role="alert">
+              {t('care.urine.draw.confirm', {
+                number: pending.count,
+                unit: unitName,
+                date: formatDate(pending.date),
+                programmes: pending.programmeIds && pending.programmeIds.length > 0
+                  ? t('care.urine.draw.confirmProgrammes', { list: chosenNames(pending.programmeIds) })
+                  : t('care.urine.draw.confirmAll'),
+              })}
+            </Alert>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPending(null)} disabled={draw.isPending}>{t('common.cancel')}</Button>
+              <Button onClick={() => draw.mutate(pending)} loading={draw.isPending} data-autofocus>{t('care.urine.draw.confirmYes')}</Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
     </Section>
   );
 }
@@ -216,7 +242,7 @@ function SelectionView({ selection, onPrint, onStep }: {
   onStep: (test: UrineTest) => (step: StepName, from: HTMLElement) => void;
 }) {
   const { t } = useTranslation();
-  const time = clockOf(selection.createdAt);
+  const time = formatClock(selection.createdAt);
   const headingId = `urine-selection-${selection.id}`;
   return (
     <Section
@@ -292,31 +318,13 @@ function TestsTable({ tests, labelledBy, onStep, withReason = false }: {
             <Table.Td>
               <Group gap={6}>
                 <StepButtons test={test} onStep={onStep(test)} />
-                {test.canRetest ? <RetestButton test={test} /> : null}
+                {test.canRetest ? <RetestButton test={test} subject={test.fullName} /> : null}
               </Group>
             </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </DataTable>
-  );
-}
-
-function RetestButton({ test }: { test: UrineTest }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const retest = useMutation({
-    mutationFn: () => requestRetest(test.id),
-    onSuccess: (planned) => {
-      void queryClient.invalidateQueries({ queryKey: urineKeys.all });
-      notifications.show({ color: 'teal', message: t('care.urine.person.retestDone', { date: formatDate(planned.plannedOn) }) });
-    },
-    onError: (err) => notifications.show({ color: 'red', message: err.message }),
-  });
-  return (
-    <Button size="compact-sm" variant="light" color="orange" loading={retest.isPending} onClick={() => retest.mutate()} className="no-print">
-      {t('care.urine.person.retest')}
-    </Button>
   );
 }
 
@@ -330,7 +338,7 @@ function PrintedList({ day, selection }: { day: UrineDay; selection: UrineSelect
         {t('care.urine.selection.printHeading', { unit: day.facilityName, date: formatDate(day.date), seed: selection.seed })}
       </Text>
       <Table withTableBorder fz="sm" verticalSpacing={4}>
-        <caption className="visually-hidden">{t('care.urine.list.caption', { time: clockOf(selection.createdAt) })}</caption>
+        <caption className="visually-hidden">{t('care.urine.list.caption', { time: formatClock(selection.createdAt) })}</caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('care.urine.list.number')}</Table.Th>

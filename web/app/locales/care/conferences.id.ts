@@ -49,7 +49,7 @@ export const conferencesId = {
   urineOutcome: {
     negative: 'Negatif',
     positive: 'Positif',
-    invalid: 'Tidak sah',
+    invalid: 'Tidak valid',
   },
   urineStatus: {
     collected: 'Sampel diambil',
@@ -151,8 +151,10 @@ export const conferencesId = {
     window: 'Insiden dan tes urin sejak {{from}} sampai tanggal konferensi.',
     incidents: 'Insiden',
     noIncidents: 'Tidak ada insiden.',
+    incidentsLabel: 'Insiden {{name}}',
     urine: 'Tes urin',
     noUrine: 'Tidak ada tes urin.',
+    urineLabel: 'Tes urin {{name}}',
     date: 'Tanggal',
     kind: 'Jenis',
     description: 'Uraian',

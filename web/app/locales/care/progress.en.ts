@@ -42,6 +42,7 @@ export const progressEn: Translation['care']['progress'] = {
     saved: 'Phase change saved.',
     lastPhase: 'Already in the last phase.',
     historyTitle: 'History of phase changes',
+    historyLabel: 'History of phase changes in {{programme}}',
     historyEmpty: 'No phase changes yet.',
     date: 'Date',
     change: 'Change',
@@ -54,8 +55,9 @@ export const progressEn: Translation['care']['progress'] = {
   roles: {
     title: 'Roles in the community',
     help: 'Optional peer roles. A person holds one role of a kind at a time.',
-    current: 'Current roles',
+    currentLabel: 'Current roles in {{programme}}',
     past: 'Earlier roles',
+    pastLabel: 'Earlier roles in {{programme}}',
     none: 'Holds no role.',
     names: {
       chief: 'Chief',
@@ -103,10 +105,11 @@ export const progressEn: Translation['care']['progress'] = {
     pointOptionNoDate: '{{point}}%',
     signedOn: 'signed {{date}}',
     allDone: 'Every re-assessment has been done.',
+    tableLabel: 'Re-assessments in {{programme}}',
   },
   comparison: {
     title: 'Comparison at the {{point}}% re-assessment',
-    caption: 'Assessment comparison',
+    caption: 'Assessment comparison: {{programme}}, re-assessment at {{point}}%',
     intro: 'Before: the assessment behind the placement ({{before}}). After: the {{point}}% re-assessment ({{after}}). A lower score means a lighter problem.',
     area: 'Area',
     before: 'Before',

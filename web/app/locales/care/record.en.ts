@@ -37,9 +37,9 @@ export const recordEn: Translation['care']['record'] = {
     high: 'high',
   },
   class: {
-    rendah: 'rendah (low)',
-    menengah: 'menengah (moderate)',
-    tinggi: 'tinggi (high)',
+    rendah: 'low (rendah)',
+    menengah: 'medium (menengah)',
+    tinggi: 'high (tinggi)',
   },
   place: {
     inside_unit: 'inside the unit',

@@ -25,7 +25,7 @@ export const recordId = {
     incident: 'Insiden',
     phase: 'Fase TC',
     role: 'Peran komunitas',
-    conference: 'Case conference',
+    conference: 'Konferensi kasus',
     referral: 'Rujukan',
     ptrm: 'Metadon (PTRM)',
     task: 'Tugas tindak lanjut',
