@@ -12,6 +12,18 @@ export function peopleIn(db: DbOrTrx, facilityIds: readonly string[]) {
   return db.selectFrom('wbp').where('wbp.facility_id', 'in', facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY]);
 }
 
+/**
+ * Enrolments an actor may change: of a person held in one of these units, in a programme one of
+ * them runs. After a transfer the receiving unit still reads the person's enrolment in the sending
+ * unit's programme, but only the unit that runs a programme changes, ends or certifies its enrolments.
+ */
+export function enrolmentsToChange(db: DbOrTrx, facilityIds: readonly string[]) {
+  return peopleIn(db, facilityIds)
+    .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
+    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+    .where('p.facility_id', 'in', facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY]);
+}
+
 /** A person held in one of these units, or undefined: outside scope is the same as not there. */
 export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
   if (facilityIds.length === 0) return undefined;

@@ -1,3 +1,4 @@
+import { INCIDENT_REVIEW_DAYS } from '../../shared/contracts/notes.ts';
 import { URINE_PANEL, type UrineOutcome, type UrineSubstance, drawRandom, POSITIVE_FOLLOW_UP_DAYS } from '../../shared/domain/urine.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { addDays } from './random.ts';
@@ -167,7 +168,7 @@ export async function seedCareRecord(trx: DbOrTrx, facilityId: string, anchor: s
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('care_tasks')
-    .values({ wbp_id: caught.wbp_id, facility_id: facilityId, kind: 'incident_review', source_id: incident.id, due_on: addDays(occurredOn, 14), created_at: wib(occurredOn, '16:00') })
+    .values({ wbp_id: caught.wbp_id, facility_id: facilityId, kind: 'incident_review', source_id: incident.id, due_on: addDays(occurredOn, INCIDENT_REVIEW_DAYS), created_at: wib(occurredOn, '16:00') })
     .execute();
 
   // Entry (2 weeks) → core for the first members of the community, all of whom started weeks ago.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { nameOrNumberLike, peopleIn } from '../../db/people.ts';
+import { enrolmentsToChange, nameOrNumberLike, peopleIn } from '../../db/people.ts';
 import type { AssessmentsTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -142,11 +142,12 @@ export async function organizationMayAssess(db: DbOrTrx, orgId: string): Promise
   return row !== undefined && (['rutan', 'lapas', 'lpka'].includes(row.kind) || row.can_assess);
 }
 
-/** An enrolment of a person in scope, with what a follow-up assessment needs of it. */
+/**
+ * An enrolment the actor may change (a person in scope, a programme of one of the actor's units),
+ * with what a follow-up assessment needs of it.
+ */
 export async function findEnrolmentForFollowUp(db: DbOrTrx, enrolmentId: string, facilityIds: readonly string[]) {
-  return peopleIn(db, facilityIds)
-    .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
-    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+  return enrolmentsToChange(db, facilityIds)
     .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id', 'p.name as programme_name', 'p.duration_weeks'])
     .where('e.id', '=', enrolmentId)
     .executeTakeFirst();

@@ -191,6 +191,19 @@ describe('a case conference', () => {
     expect(numbers).toEqual([`${unit.code}/REH/2026/0001`, `${unit.code}/REH/2026/0002`]);
   });
 
+  it('numbers the certificates of conferences held at the same time in one unit uniquely and in sequence', async () => {
+    const people: Awaited<ReturnType<typeof enrolled>>[] = [];
+    for (const name of ['Adi', 'Budi', 'Citra', 'Dewi']) people.push(await enrolled({ name }));
+
+    const responses = await Promise.all(people.map((p) => hold(conferenceBody([
+      { wbpId: p.person.id, enrolmentId: p.enrolment.id, discussion: 'Selesai.', decision: 'complete' },
+    ]))));
+
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const numbers = await Promise.all(people.map(async (p) => (await enrolmentRow(p.enrolment.id)).certificate_number));
+    expect(numbers.sort()).toEqual([1, 2, 3, 4].map((n) => `${unit.code}/REH/2026/000${n}`));
+  });
+
   it('stores nothing at all when one decision does not hold', async () => {
     const completing = await enrolled({ name: 'Adi' });
     const moving = await enrolled({ name: 'Budi' });
@@ -650,6 +663,55 @@ describe('a person\'s outcomes', () => {
     const { person } = await enrolled({ within: elsewhere });
 
     expect((await unit.clinic.request({ method: 'GET', url: `/api/wbp/${person.id}/outcomes` })).statusCode).toBe(404);
+  });
+});
+
+// --- After a transfer ----------------------------------------------------------------------------
+
+describe('an enrolment of the unit a person was transferred from', () => {
+  /** A person in a programme of another unit, held in this unit since: the enrolment stays the other unit's. */
+  async function transferredIn() {
+    const elsewhere = await makeUnit();
+    const made = await enrolled({ within: elsewhere });
+    await ctx.db.updateTable('wbp').set({ facility_id: unit.id }).where('id', '=', made.person.id).execute();
+    return made;
+  }
+
+  it('is not completed by the receiving unit: 404, and it stays active without a certificate', async () => {
+    const { enrolment } = await transferredIn();
+
+    const response = await completeEnrolment(enrolment.id);
+
+    expect(response.statusCode).toBe(404);
+    expect(await enrolmentRow(enrolment.id)).toMatchObject({ status: 'active', certificate_number: null });
+  });
+
+  it('is not dropped out by the receiving unit: 404, and it stays active', async () => {
+    const { enrolment } = await transferredIn();
+
+    const response = await unit.clinic.request({ method: 'POST', url: `/api/enrolments/${enrolment.id}/drop-out`, payload: { endedOn: HELD_ON, reason: 'transfer' } });
+
+    expect(response.statusCode).toBe(404);
+    expect((await enrolmentRow(enrolment.id)).status).toBe('active');
+  });
+
+  it('is not decided on in a conference of the receiving unit, which names the enrolment and stores nothing', async () => {
+    const { person, enrolment } = await transferredIn();
+
+    const response = await hold(conferenceBody([{ wbpId: person.id, enrolmentId: enrolment.id, discussion: 'Selesai.', decision: 'complete' }]));
+
+    expect(response.statusCode).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['people.0.enrolmentId']);
+    expect(await conferenceCount()).toBe(0);
+    expect((await enrolmentRow(enrolment.id)).status).toBe('active');
+  });
+
+  it('is still read among the person\'s outcomes in the receiving unit', async () => {
+    const { person, enrolment } = await transferredIn();
+
+    const response = await unit.clinic.request({ method: 'GET', url: `/api/wbp/${person.id}/outcomes` });
+
+    expect((response.json() as PersonOutcomes).enrolments.map((e) => [e.id, e.status])).toEqual([[enrolment.id, 'active']]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { peopleIn } from '../../db/people.ts';
+import { enrolmentsToChange, peopleIn } from '../../db/people.ts';
 import type { CaseConferencePeopleTable, EnrolmentsTable } from '../../db/schema.ts';
 
 export { findPerson } from '../../db/people.ts';
@@ -17,9 +17,14 @@ export async function unitOf(db: DbOrTrx, unitId: string) {
     .executeTakeFirst();
 }
 
-/** Takes the unit's row lock, so two completions in the same unit number their certificates one after the other. */
+/**
+ * Takes the unit's row lock, so two completions in the same unit number their certificates one
+ * after the other. FOR NO KEY UPDATE, not FOR UPDATE: the rows a completion has already written
+ * that name the unit (the conference, its attendees, the audit) hold FOR KEY SHARE on it, which
+ * FOR UPDATE would wait on, and two completions would each wait for the other.
+ */
 export async function lockUnit(db: DbOrTrx, unitId: string): Promise<void> {
-  await db.selectFrom('organizations').select('id').where('id', '=', unitId).forUpdate().executeTakeFirst();
+  await db.selectFrom('organizations').select('id').where('id', '=', unitId).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function organizationsIn(db: DbOrTrx, ids: readonly string[]) {
@@ -48,11 +53,12 @@ export async function headOfUnit(db: DbOrTrx, unitId: string): Promise<string | 
 
 // --- Enrolments ----------------------------------------------------------------------------------
 
-/** An enrolment of a person the actor may see, with its programme and the programme's unit; locked when asked. */
+/**
+ * An enrolment the actor may change (a person in scope, a programme of one of the actor's units),
+ * with its programme and the programme's unit; locked when asked.
+ */
 export async function findEnrolment(db: DbOrTrx, id: string, facilityIds: readonly string[], lock = false) {
-  let q = peopleIn(db, facilityIds)
-    .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
-    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+  let q = enrolmentsToChange(db, facilityIds)
     .select([
       'e.id', 'e.wbp_id', 'e.programme_id', 'e.decision_id', 'e.status', 'e.start_date', 'e.expected_end_date', 'e.ended_on',
       'e.certificate_number', 'p.facility_id as programme_facility_id', 'p.name as programme_name', 'wbp.facility_id as person_facility_id',

@@ -452,6 +452,62 @@ describe('a signed follow-up', () => {
   });
 });
 
+// --- After a transfer ----------------------------------------------------------------------------
+
+describe('an enrolment of the unit a person was transferred from', () => {
+  /** A member of another unit's community, held in the receiving unit since; the enrolment stays the other unit's. */
+  async function transferredIn() {
+    const sending = await unit();
+    const p = await inCommunity(sending);
+    return { sending, ...p };
+  }
+  const moveTo = (receiving: Unit, wbpId: string) => ctx.db.updateTable('wbp').set({ facility_id: receiving.unitId }).where('id', '=', wbpId).execute();
+
+  it('gets no phase change from the receiving unit: 404, and nothing stored', async () => {
+    const u = await unit();
+    const p = await transferredIn();
+    await moveTo(u, p.wbpId);
+    const response = await changePhase(u.clinic, p.enrolmentId, promotion);
+    expect(response.statusCode).toBe(404);
+    expect(await ctx.db.selectFrom('phase_changes').select('id').execute()).toEqual([]);
+  });
+
+  it('gets no peer role from the receiving unit: 404, and nothing stored', async () => {
+    const u = await unit();
+    const p = await transferredIn();
+    await moveTo(u, p.wbpId);
+    const response = await assignRole(u.clinic, p.enrolmentId, { role: 'buddy', startedOn: '2026-10-01' });
+    expect(response.statusCode).toBe(404);
+    expect(await ctx.db.selectFrom('community_roles').select('id').execute()).toEqual([]);
+  });
+
+  it('keeps its peer role open against an end from the receiving unit: 404', async () => {
+    const u = await unit();
+    const p = await transferredIn();
+    const role = (await assignRole(p.sending.clinic, p.enrolmentId, { role: 'buddy', startedOn: '2026-10-01' })).json() as CommunityRoleRecord;
+    await moveTo(u, p.wbpId);
+    const response = await u.clinic.request({ method: 'POST', url: `/api/community-roles/${role.id}/end`, payload: { endedOn: '2026-11-01' } });
+    expect(response.statusCode).toBe(404);
+    expect(await ctx.db.selectFrom('community_roles').select('ended_on').where('id', '=', role.id).executeTakeFirstOrThrow()).toEqual({ ended_on: null });
+  });
+
+  it('gets no re-assessment started by the receiving unit: 404, and nothing started', async () => {
+    const u = await unit();
+    const p = await transferredIn();
+    await moveTo(u, p.wbpId);
+    const response = await startReassessment(u.clinic, p.enrolmentId, 50);
+    expect(response.statusCode).toBe(404);
+    expect(await ctx.db.selectFrom('assessments').select('id').where('purpose', '=', 'follow_up').execute()).toEqual([]);
+  });
+
+  it('is still read on the person\'s progress in the receiving unit', async () => {
+    const u = await unit();
+    const p = await transferredIn();
+    await moveTo(u, p.wbpId);
+    expect((await progressOf(u.clinic, p.wbpId)).enrolments.map((e) => e.enrolmentId)).toEqual([p.enrolmentId]);
+  });
+});
+
 // --- Before and after ----------------------------------------------------------------------------
 
 const BASELINE_COMPOSITES = { medical: 0.2, employment: 0.85, alcohol: 0.05, drug: 0.4103, legal: 0.6, family: 0.3, psychiatric: null };
@@ -588,6 +644,18 @@ describe('the unit\'s task list', () => {
     expect(items.map((i) => [i.wbpId, i.assessmentId])).toEqual([[started.wbpId, b.assessmentId]]);
   });
 
+  it('keeps the end-of-programme re-assessment of a completed enrolment while it is not signed', async () => {
+    const u = await unit();
+    // 24 weeks from 9 June 2026: the end falls due on 24 November, the day after the completion.
+    const p = await inCommunity(u, { startDate: '2026-06-09' });
+    await ctx.db.updateTable('enrolments').set({ status: 'completed', ended_on: '2026-11-23', certificate_number: 'RUTAN-UJI/REH/2026/0001' })
+      .where('id', '=', p.enrolmentId).execute();
+    const items = (await tasksOf(u.clinic, u.unitId)).items;
+    expect(items).toContainEqual(expect.objectContaining({
+      id: `reassessment:${p.enrolmentId}:100`, kind: 'reassessment', wbpId: p.wbpId, point: 100, dueOn: '2026-11-24', overdue: false,
+    }));
+  });
+
   it('shows closed tasks only when asked for all', async () => {
     const u = await unit();
     const person = await makeWbp(ctx.db, { facility_id: u.unitId });
@@ -603,6 +671,14 @@ describe('the unit\'s task list', () => {
     await storedTask(other, theirs.id);
     await inCommunity(other);
     expect((await tasksOf(u.clinic, u.unitId)).total).toBe(0);
+  });
+
+  it('holds no re-assessment of an enrolment in the programme of a unit the person was transferred from', async () => {
+    const u = await unit();
+    const sending = await unit();
+    const p = await inCommunity(sending);
+    await ctx.db.updateTable('wbp').set({ facility_id: u.unitId }).where('id', '=', p.wbpId).execute();
+    expect((await tasksOf(u.clinic, u.unitId)).items).toEqual([]);
   });
 
   it('answers 404 for another unit\'s list', async () => {

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { peopleIn } from '../../db/people.ts';
+import { enrolmentsToChange, peopleIn } from '../../db/people.ts';
 import type { CommunityRolesTable, PhaseChangesTable } from '../../db/schema.ts';
 
 export { findPerson } from '../../db/people.ts';
@@ -27,11 +27,9 @@ export async function enrolmentsOf(db: DbOrTrx, wbpId: string) {
     .execute();
 }
 
-/** An enrolment of a person in scope, with its programme, for a change to it. */
+/** An enrolment the actor may change (a person in scope, a programme of one of the actor's units), with its programme. */
 export async function findEnrolment(db: DbOrTrx, enrolmentId: string, facilityIds: readonly string[]) {
-  return peopleIn(db, facilityIds)
-    .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
-    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+  return enrolmentsToChange(db, facilityIds)
     .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id', 'p.phases', 'p.name as programme_name'])
     .where('e.id', '=', enrolmentId)
     .executeTakeFirst();
@@ -76,12 +74,12 @@ export async function insertRole(db: DbOrTrx, row: Omit<Insertable<CommunityRole
   return (await db.insertInto('community_roles').values({ ...row, ended_on: null }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** A peer role of a person in scope, locked until the transaction ends. */
+/** A peer role of an enrolment the actor may change, locked until the transaction ends. */
 export async function findRoleForUpdate(db: DbOrTrx, roleId: string, facilityIds: readonly string[]) {
   const row = await db.selectFrom('community_roles').select('id').where('id', '=', roleId).forUpdate().executeTakeFirst();
   if (!row) return undefined;
-  return peopleIn(db, facilityIds)
-    .innerJoin('community_roles as r', 'r.wbp_id', 'wbp.id')
+  return enrolmentsToChange(db, facilityIds)
+    .innerJoin('community_roles as r', (join) => join.onRef('r.enrolment_id', '=', 'e.id').onRef('r.wbp_id', '=', 'wbp.id'))
     .select(['r.id', 'r.enrolment_id', 'r.wbp_id', 'r.role', 'r.started_on', 'r.ended_on', 'wbp.facility_id'])
     .where('r.id', '=', roleId)
     .executeTakeFirst();
@@ -138,13 +136,15 @@ export async function careTasksOf(db: DbOrTrx, facilityId: string, status: 'open
   return query.execute();
 }
 
-/** Active enrolments of the people a unit holds now, for their re-assessment points. */
-export async function activeEnrolmentsIn(db: DbOrTrx, facilityId: string) {
-  return peopleIn(db, [facilityId])
-    .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
-    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+/**
+ * Enrolments in the unit's programmes of the people it holds now that may have re-assessment
+ * points to sign: the active ones, and the completed ones (the end-of-programme point is typically
+ * due at completion). Those of a unit a person was transferred from are that unit's to re-assess.
+ */
+export async function reassessedEnrolmentsIn(db: DbOrTrx, facilityId: string) {
+  return enrolmentsToChange(db, [facilityId])
     .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'p.name as programme_name', 'p.duration_weeks', 'wbp.full_name', 'wbp.sdp_number'])
-    .where('e.status', '=', 'active')
+    .where('e.status', 'in', ['active', 'completed'])
     .where('e.start_date', 'is not', null)
     .execute();
 }

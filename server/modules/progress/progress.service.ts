@@ -167,15 +167,15 @@ export function createProgressService(deps: { db: Db; now: () => Date }) {
     },
 
     /**
-     * A unit's work to do: the stored tasks of the people it holds, and the re-assessment points of
-     * its active enrolments that are due within 14 days or overdue, by due date.
+     * A unit's work to do: the stored tasks of the people it holds, and the unsigned re-assessment
+     * points of its active and completed enrolments that are due within 14 days or overdue, by due date.
      */
     async careTasks(actor: Actor, facilityId: string, query: CareTasksQuery, origin: RequestOrigin) {
       requireFacility(actor, facilityId);
       const day = today();
       return db.transaction().execute(async (trx) => {
         const [stored, enrolments, points] = await Promise.all([
-          repo.careTasksOf(trx, facilityId, query.status), repo.activeEnrolmentsIn(trx, facilityId), repo.reassessmentPoints(trx),
+          repo.careTasksOf(trx, facilityId, query.status), repo.reassessedEnrolmentsIn(trx, facilityId), repo.reassessmentPoints(trx),
         ]);
         const followUps = await repo.followUpStatesOf(trx, enrolments.map((e) => e.id));
         const items: CareTaskItem[] = stored.map((t) => ({

@@ -185,6 +185,18 @@ describe('drawing a day\'s selection', () => {
     expect(fieldsOf(response.body)).toEqual(['programmeIds.1']);
   });
 
+  it('names a programme of another unit by its place in the request as sent, repeated programmes counted', async () => {
+    const u = await unit(2, 0);
+    const other = await makeOrganization(ctx.db, { kind: 'rutan' });
+    const foreign = await makeProgramme(ctx.db, other.id, 'social');
+    const response = await u.clinic.request({
+      method: 'POST', url: `/api/facilities/${u.id}/urine/selections`, payload: { date: TODAY, count: 1, programmeIds: [u.social, u.social, foreign.id] },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['programmeIds.2']);
+  });
+
   it('refuses a count over 200, naming it', async () => {
     const u = await unit(1, 0);
     const response = await u.clinic.request({ method: 'POST', url: `/api/facilities/${u.id}/urine/selections`, payload: { date: TODAY, count: 201 } });
@@ -232,6 +244,26 @@ describe('a stored selection', () => {
     expect((response.json() as UrineSelection).reproduced).toBe(false);
   });
 
+  it('leaves out the people transferred out of the unit since', async () => {
+    const u = await unit(3, 0);
+    const selection = await select(u, { count: 3 });
+    const elsewhere = await makeOrganization(ctx.db, { kind: 'rutan' });
+    await ctx.db.updateTable('wbp').set({ facility_id: elsewhere.id }).where('id', '=', u.tc[0]!).execute();
+    const response = await u.clinic.request({ method: 'GET', url: `/api/urine/selections/${selection.id}` });
+
+    expect((response.json() as UrineSelection).tests.map((t) => t.wbpId).sort()).toEqual([u.tc[1]!, u.tc[2]!].sort());
+  });
+
+  it('still proves itself reproducible after one of its people was transferred out', async () => {
+    const u = await unit(4, 0);
+    const selection = await select(u, { count: 2 });
+    const elsewhere = await makeOrganization(ctx.db, { kind: 'rutan' });
+    await ctx.db.updateTable('wbp').set({ facility_id: elsewhere.id }).where('id', '=', selection.tests[0]!.wbpId).execute();
+    const response = await u.clinic.request({ method: 'GET', url: `/api/urine/selections/${selection.id}` });
+
+    expect((response.json() as UrineSelection).reproduced).toBe(true);
+  });
+
   it('is audited when read', async () => {
     const u = await unit(2, 0);
     const { id } = await select(u, { count: 1 });
@@ -267,6 +299,27 @@ describe('the day\'s list', () => {
       fullName: person.full_name, sdpNumber: person.sdp_number, block: person.block, room: person.room, status: 'planned',
     });
     expect(day.otherTests.map((t) => t.id)).toEqual([entry.id]);
+  });
+
+  it('leaves out of the day\'s selections the people transferred out of the unit since', async () => {
+    const u = await unit(2, 0);
+    await select(u, { count: 2 });
+    const elsewhere = await makeOrganization(ctx.db, { kind: 'rutan' });
+    await ctx.db.updateTable('wbp').set({ facility_id: elsewhere.id }).where('id', '=', u.tc[0]!).execute();
+    const response = await u.clinic.request({ method: 'GET', url: `/api/facilities/${u.id}/urine/selections?date=${TODAY}` });
+
+    expect((response.json() as UrineDay).selections[0]!.tests.map((t) => t.wbpId)).toEqual([u.tc[1]!]);
+  });
+
+  it('leaves out of the day\'s other tests the people transferred out of the unit since', async () => {
+    const u = await unit(2, 0);
+    await plan(u, u.tc[0]!, 'entry');
+    const staying = await plan(u, u.tc[1]!, 'entry');
+    const elsewhere = await makeOrganization(ctx.db, { kind: 'rutan' });
+    await ctx.db.updateTable('wbp').set({ facility_id: elsewhere.id }).where('id', '=', u.tc[0]!).execute();
+    const response = await u.clinic.request({ method: 'GET', url: `/api/facilities/${u.id}/urine/selections?date=${TODAY}` });
+
+    expect((response.json() as UrineDay).otherTests.map((t) => t.id)).toEqual([staying.id]);
   });
 
   it('offers the unit\'s staff, custody officers included, as observers', async () => {

@@ -104,15 +104,30 @@ function tests(db: DbOrTrx) {
 }
 export type TestRow = Awaited<ReturnType<ReturnType<typeof tests>['execute']>>[number];
 
-export async function testsOfSelections(db: DbOrTrx, selectionIds: readonly string[]): Promise<TestRow[]> {
+/** The tests of these selections whose people are held now in one of these units (not those transferred out since). */
+export async function testsOfSelections(db: DbOrTrx, selectionIds: readonly string[], facilityIds: readonly string[]): Promise<TestRow[]> {
   if (selectionIds.length === 0) return [];
-  return tests(db).where('t.selection_id', 'in', [...selectionIds]).orderBy('w.block').orderBy('w.room').orderBy('w.full_name').execute();
+  return tests(db)
+    .where('t.selection_id', 'in', [...selectionIds])
+    .where('w.facility_id', 'in', inScope(facilityIds))
+    .orderBy('w.block').orderBy('w.room').orderBy('w.full_name')
+    .execute();
 }
 
-/** A unit's tests planned for a day outside any random selection (entry, routine, exit, suspicion, retests). */
-export async function otherTestsOn(db: DbOrTrx, facilityId: string, date: string): Promise<TestRow[]> {
+/** Everyone these selections drew, wherever they are held now: what a draw is checked against. */
+export async function drawnBy(db: DbOrTrx, selectionIds: readonly string[]) {
+  if (selectionIds.length === 0) return [];
+  return db.selectFrom('urine_tests').select(['selection_id', 'wbp_id']).where('selection_id', 'in', [...selectionIds]).execute();
+}
+
+/**
+ * A unit's tests planned for a day outside any random selection (entry, routine, exit, suspicion,
+ * retests), of people held now in one of these units (not those transferred out since).
+ */
+export async function otherTestsOn(db: DbOrTrx, facilityId: string, date: string, facilityIds: readonly string[]): Promise<TestRow[]> {
   return tests(db)
     .where('t.facility_id', '=', facilityId)
+    .where('w.facility_id', 'in', inScope(facilityIds))
     .where('t.planned_on', '=', date)
     .where('t.selection_id', 'is', null)
     .orderBy('w.block').orderBy('w.room').orderBy('w.full_name')

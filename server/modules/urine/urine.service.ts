@@ -43,9 +43,14 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
     });
   }
 
-  async function toSelections(handle: DbOrTrx, rows: readonly repo.SelectionRow[]): Promise<UrineSelection[]> {
-    const testRows = await repo.testsOfSelections(handle, rows.map((s) => s.id));
-    const all = await toTests(handle, testRows);
+  /**
+   * Selections as the API gives them: each lists the tests of the people held now in the actor's
+   * units, and is checked against everyone it drew, those transferred out since included.
+   */
+  async function toSelections(handle: DbOrTrx, actor: Actor, rows: readonly repo.SelectionRow[]): Promise<UrineSelection[]> {
+    const ids = rows.map((s) => s.id);
+    const all = await toTests(handle, await repo.testsOfSelections(handle, ids, actor.facilityIds));
+    const drawn = await repo.drawnBy(handle, ids);
     const names = new Map((await repo.programmeNames(handle, rows.flatMap((s) => s.programme_ids))).map((p) => [p.id, p.name]));
     return rows.map((s) => {
       const own = all.filter((t) => t.selectionId === s.id);
@@ -53,7 +58,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
         id: s.id, facilityId: s.facility_id, date: s.date, seed: s.seed, requested: s.requested,
         programmes: s.programme_ids.map((id) => ({ id, name: names.get(id) ?? '' })),
         candidateCount: s.candidates.length, selectedBy: s.selected_by_name, createdAt: s.created_at.toISOString(), tests: own,
-        reproduced: isReproduced(s.seed, s.candidates, s.requested, own.map((t) => t.wbpId)),
+        reproduced: isReproduced(s.seed, s.candidates, s.requested, drawn.filter((d) => d.selection_id === s.id).map((d) => d.wbp_id)),
       };
     });
   }
@@ -109,7 +114,8 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
         const unitProgrammes = await repo.programmesOf(trx, facilityId);
         const asked = [...new Set(body.programmeIds ?? [])];
         const known = new Set(unitProgrammes.map((p) => p.id));
-        const foreign = asked.findIndex((id) => !known.has(id));
+        // Named by its place in the body as sent, repeated programmes counted.
+        const foreign = (body.programmeIds ?? []).findIndex((id) => !known.has(id));
         if (foreign >= 0) throw validation([{ field: `programmeIds.${foreign}`, message: 'validation.urine.programmeNotInUnit' }]);
         const enrolments = await repo.enrolmentsOn(trx, facilityId, body.date, asked.length > 0 ? asked : [...known]);
         const candidates = stableCandidates(enrolments.map((e) => e.wbp_id));
@@ -131,7 +137,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
           action: 'create', entityType: 'urine_selection', entityId: selectionId, facilityId,
           details: { date: body.date, seed, requested: body.count, programmeIds: asked, candidates: candidates.length, selected: chosen, testIds },
         });
-        const [record] = await toSelections(trx, [(await repo.findSelection(trx, selectionId, actor.facilityIds))!]);
+        const [record] = await toSelections(trx, actor, [(await repo.findSelection(trx, selectionId, actor.facilityIds))!]);
         return record!;
       });
     },
@@ -139,8 +145,8 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
     async day(actor: Actor, facilityId: string, date: string, origin: RequestOrigin): Promise<UrineDay> {
       requireFacility(actor, facilityId);
       return db.transaction().execute(async (trx) => {
-        const selections = await toSelections(trx, await repo.selectionsOn(trx, facilityId, date));
-        const otherTests = await toTests(trx, await repo.otherTestsOn(trx, facilityId, date));
+        const selections = await toSelections(trx, actor, await repo.selectionsOn(trx, facilityId, date));
+        const otherTests = await toTests(trx, await repo.otherTestsOn(trx, facilityId, date, actor.facilityIds));
         const observers = (await repo.observersOf(trx, facilityId)).map((u) => ({ id: u.id, name: u.full_name }));
         await writeAudit(trx, { actor, origin }, {
           action: 'read', entityType: 'urine_day', facilityId,
@@ -154,7 +160,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
       return db.transaction().execute(async (trx) => {
         const row = await repo.findSelection(trx, id, actor.facilityIds);
         if (!row) throw notFound('urine_selection');
-        const [record] = await toSelections(trx, [row]);
+        const [record] = await toSelections(trx, actor, [row]);
         await writeAudit(trx, { actor, origin }, {
           action: 'read', entityType: 'urine_selection', entityId: id, facilityId: row.facility_id, details: { reproduced: record!.reproduced },
         });
