@@ -108,10 +108,15 @@ export function fieldMessage(lang: Language, problem: FieldProblem): string {
 }
 
 export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldProblem[] {
-  return issues.map((issue) => {
+  const fieldOf = (path: readonly PropertyKey[]) => {
+    const joined = path.map(String).join('.');
+    return prefix ? (joined ? `${prefix}.${joined}` : prefix) : joined || 'body';
+  };
+  return issues.flatMap((issue) => {
     const { key, params } = describeIssue(issue);
-    const path = issue.path.map(String).join('.');
-    return { field: prefix ? (path ? `${prefix}.${path}` : prefix) : path || 'body', message: key, params };
+    // A field the form does not have is named itself, not the object around it.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ field: fieldOf([...issue.path, k]), message: key, params }));
+    return [{ field: fieldOf(issue.path), message: key, params }];
   });
 }
 

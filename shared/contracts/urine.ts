@@ -27,13 +27,15 @@ export const urineResults = z.strictObject({
 
 export const SELECTION_MAX = 200;
 
-export const createSelectionBody = z.object({
+/**
+ * A draw's seed is always made by the server: a seed chosen by the user could be tried offline until
+ * it leaves someone out. Repeating a stored draw is the selection's `reproduced` proof.
+ */
+export const createSelectionBody = z.strictObject({
   date: isoDate,
   count: z.number().int().min(1).max(SELECTION_MAX),
   /** The programmes to draw from; empty or absent: every programme of the unit with active participants. */
   programmeIds: z.array(z.uuid()).max(50).optional(),
-  /** Given to repeat a draw; otherwise the server makes one. */
-  seed: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'urine.seedFormat' }).optional(),
 });
 export type CreateSelectionBody = z.infer<typeof createSelectionBody>;
 

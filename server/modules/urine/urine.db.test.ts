@@ -109,10 +109,10 @@ describe('drawing a day\'s selection', () => {
 
   it('stores the seed, the request and the candidates in their stable order', async () => {
     const u = await unit(3, 2);
-    const selection = await select(u, { count: 2, seed: 'PAGI-22' });
+    const selection = await select(u, { count: 2 });
 
     const row = await ctx.db.selectFrom('urine_selections').selectAll().where('id', '=', selection.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ seed: 'PAGI-22', requested: 2, date: TODAY, programme_ids: [] });
+    expect(row).toMatchObject({ seed: selection.seed, requested: 2, date: TODAY, programme_ids: [] });
     expect(row.candidates).toEqual([...u.tc, ...u.med].sort());
   });
 
@@ -141,13 +141,22 @@ describe('drawing a day\'s selection', () => {
     expect(selection.candidateCount).toBe(1);
   });
 
-  it('draws the same people again from the same seed and candidates', async () => {
+  it('draws the people that its stored seed and candidates draw again', async () => {
     const u = await unit(8, 4);
-    const first = await select(u, { count: 4, seed: 'ULANG-1' });
-    const second = await select(u, { count: 4, seed: 'ULANG-1' });
+    const selection = await select(u, { count: 4 });
 
-    expect(second.tests.map((t) => t.wbpId).sort()).toEqual(first.tests.map((t) => t.wbpId).sort());
-    expect(first.tests.map((t) => t.wbpId).sort()).toEqual(drawRandom('ULANG-1', [...u.tc, ...u.med], 4).sort());
+    expect(selection.tests.map((t) => t.wbpId).sort()).toEqual(drawRandom(selection.seed, [...u.tc, ...u.med], 4).sort());
+  });
+
+  it('refuses a seed chosen by the user, naming it, and draws nothing', async () => {
+    const u = await unit(3, 0);
+    const response = await u.clinic.request({
+      method: 'POST', url: `/api/facilities/${u.id}/urine/selections`, payload: { date: TODAY, count: 1, seed: 'PILIHAN-SAYA' },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['seed']);
+    expect(await ctx.db.selectFrom('urine_selections').select('id').where('facility_id', '=', u.id).execute()).toEqual([]);
   });
 
   it('makes a short printable seed when none is given', async () => {
@@ -215,11 +224,11 @@ describe('drawing a day\'s selection', () => {
 
   it('audits the draw with its seed and the people drawn', async () => {
     const u = await unit(3, 0);
-    const selection = await select(u, { count: 2, seed: 'AUDIT-7' });
+    const selection = await select(u, { count: 2 });
 
     const [audit] = await auditOf('urine_selection', selection.id);
     expect(audit).toMatchObject({ action: 'create', facility_id: u.id });
-    expect(audit!.details).toMatchObject({ seed: 'AUDIT-7', requested: 2, candidates: 3 });
+    expect(audit!.details).toMatchObject({ seed: selection.seed, requested: 2, candidates: 3 });
     expect((audit!.details as { selected: string[] }).selected.sort()).toEqual(selection.tests.map((t) => t.wbpId).sort());
   });
 });

@@ -121,7 +121,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
         const candidates = stableCandidates(enrolments.map((e) => e.wbp_id));
         if (candidates.length === 0) throw validation([{ field: 'programmeIds', message: 'validation.urine.noCandidates' }]);
 
-        const seed = body.seed ?? seedFromBytes(randomBytes(SEED_LENGTH));
+        const seed = seedFromBytes(randomBytes(SEED_LENGTH));
         const chosen = drawRandom(seed, candidates, body.count);
         const at = now();
         const selectionId = await repo.insertSelection(trx, {

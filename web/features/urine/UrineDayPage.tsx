@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { useChosenFacility } from '../../app/facility.ts';
 import { formatClock, formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
-import { numberOrNull, orNull, validate } from '../../app/validation.ts';
+import { numberOrNull, validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FacilitySelect } from '../../components/FacilitySelect.tsx';
@@ -122,7 +122,6 @@ export function UrineDayPage() {
 
 interface DrawValues {
   count: string;
-  seed: string;
 }
 
 /** The draw, after a confirmation that says where, for which day, how many and from which programmes. */
@@ -130,7 +129,7 @@ function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const programmes = useQuery({ queryKey: urineKeys.programmes(facilityId), queryFn: ({ signal }) => fetchProgrammes(facilityId, signal) });
-  const { values, show, bind, errors } = useFormFields<DrawValues>({ count: '', seed: '' }, 'draw', ['count', 'seed']);
+  const { values, show, bind, errors } = useFormFields<DrawValues>({ count: '' }, 'draw', ['count']);
   const [programmeIds, setProgrammeIds] = useState<string[]>([]);
   const [programmeError, setProgrammeError] = useState<string | undefined>();
   const [pending, setPending] = useState<CreateSelectionBody | null>(null);
@@ -158,9 +157,8 @@ function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setProgrammeError(undefined);
-    const seed = orNull(values.seed);
     const parsed = validate(createSelectionBody, {
-      date, count: numberOrNull(values.count) ?? undefined, ...(programmeIds.length > 0 ? { programmeIds } : {}), ...(seed ? { seed } : {}),
+      date, count: numberOrNull(values.count) ?? undefined, ...(programmeIds.length > 0 ? { programmeIds } : {}),
     });
     if (!parsed.ok) {
       setProgrammeError(parsed.errors.programmeIds);
@@ -178,8 +176,7 @@ function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName
       <FormErrorAlert error={draw.error} />
       <form onSubmit={submit} noValidate aria-labelledby="urine-draw">
         <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
+          <TextInput
               {...bind('count')}
               type="number"
               inputMode="numeric"
@@ -188,9 +185,8 @@ function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName
               label={t('care.urine.draw.count')}
               description={t('care.urine.draw.countHelp')}
               required
+              maw={320}
             />
-            <TextInput {...bind('seed')} label={t('care.urine.draw.seed')} description={t('care.urine.draw.seedHelp')} maxLength={64} />
-          </SimpleGrid>
           <Checkbox.Group
             id="draw-programmeIds"
             label={t('care.urine.draw.programmes')}

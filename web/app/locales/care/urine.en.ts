@@ -60,8 +60,6 @@ export const urineEn: Translation['care']['urine'] = {
     programmes: 'Programmes',
     programmesHelp: 'Leave empty for every programme with active participants.',
     noProgrammes: 'This unit has no programmes yet.',
-    seed: 'Random seed (optional)',
-    seedHelp: 'Fill in only to repeat a particular draw; when empty the system makes one.',
     submit: 'Draw at random',
     confirmTitle: 'Draw participants at random?',
     confirm: '{{number}} people will be drawn at random at {{unit}} for {{date}}, from the active participants of {{programmes}}. Each person drawn gets a urine test; the draw and its seed are recorded and cannot be deleted.',

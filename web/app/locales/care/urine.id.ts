@@ -59,8 +59,6 @@ export const urineId = {
     programmes: 'Program',
     programmesHelp: 'Kosongkan untuk semua program yang memiliki peserta aktif.',
     noProgrammes: 'Unit ini belum memiliki program.',
-    seed: 'Benih acak (opsional)',
-    seedHelp: 'Isi hanya untuk mengulang undian tertentu; jika kosong, sistem membuatnya.',
     submit: 'Pilih acak',
     confirmTitle: 'Pilih peserta secara acak?',
     confirm: 'Sebanyak {{number}} orang akan dipilih acak di {{unit}} untuk tanggal {{date}}, dari peserta aktif {{programmes}}. Setiap orang terpilih mendapat tes urin; pilihan dan benihnya dicatat dan tidak dapat dihapus.',
