@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.ts';
 import { problemsFromZod } from '../../platform/http.ts';
 import { translate } from '../../platform/messages.ts';
 import * as repo from './imports.repository.ts';
+import { endProgrammesOnTransfer } from '../../db/transfers.ts';
 
 /** The report lists this many rejected rows; the count of all of them is exact. */
 const MAX_LISTED_REJECTIONS = 1000;
@@ -231,6 +232,7 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
       wbp_id: idOf.get(m.sdp)!, from_facility_id: m.from, to_facility_id: m.to, transfer_date: m.date,
       reason: 'Impor roster SDP', recorded_by: opts.who.actor?.userId ?? null,
     })));
+    await endProgrammesOnTransfer(trx, moves.map((m) => ({ wbpId: idOf.get(m.sdp)!, fromFacilityId: m.from, date: m.date, by: opts.who.actor?.userId ?? null })));
     const events: AuditEvent[] = [];
     for (const w of written) {
       const kind = kinds.get(w.sdp_number)!;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WbpDetail, WbpSummary } from '../../../shared/contracts/wbp.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
-import { makeOrganization, makeUser, makeWbp } from '../../testing/factories.ts';
+import { makeEnrolment, makeOrganization, makeProgramme, makeUser, makeWbp } from '../../testing/factories.ts';
 
 interface Page { items: WbpSummary[]; page: number; pageSize: number; total: number }
 interface ErrorBody { error: { code: string; message: string; fields?: { field: string; message: string }[] } }
@@ -338,6 +338,35 @@ describe('transferring a person', () => {
     expect(response.json()).toMatchObject({ facilityId: otherUnit.id, facilityName: otherUnit.name, block: null, room: null, version: 2 });
     const stored = await ctx.db.selectFrom('wbp').select(['facility_id', 'block', 'room']).where('id', '=', person.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ facility_id: otherUnit.id, block: null, room: null });
+  });
+
+  it("ends the person's open enrolments in the sending unit's programmes as dropped for the transfer, with their peer roles", async () => {
+    const person = await makeWbp(ctx.db, { facility_id: unit.id });
+    const tc = await makeEnrolment(ctx.db, { wbpId: person.id, facilityId: unit.id, decidedBy: user.id, kind: 'social' });
+    const waiting = await makeEnrolment(ctx.db, { wbpId: person.id, facilityId: unit.id, decidedBy: user.id, kind: 'medical', status: 'waitlisted' });
+    const role = await ctx.db.insertInto('community_roles')
+      .values({ enrolment_id: tc.enrolment.id, wbp_id: person.id, role: 'buddy', started_on: '2026-10-01', assigned_by: user.id })
+      .returning('id').executeTakeFirstOrThrow();
+
+    await session.request({ method: 'POST', url: `/api/wbp/${person.id}/transfer`, payload: transferTo(otherUnit.id, { transferDate: '2026-11-03' }) });
+
+    const ended = await ctx.db.selectFrom('enrolments').select(['id', 'status', 'ended_on', 'outcome_reason', 'outcome_by'])
+      .where('wbp_id', '=', person.id).orderBy('created_at').execute();
+    expect(ended).toEqual([
+      { id: tc.enrolment.id, status: 'dropped', ended_on: '2026-11-03', outcome_reason: 'transfer', outcome_by: user.id },
+      { id: waiting.enrolment.id, status: 'dropped', ended_on: '2026-11-03', outcome_reason: 'transfer', outcome_by: user.id },
+    ]);
+    expect(await ctx.db.selectFrom('community_roles').select('ended_on').where('id', '=', role.id).executeTakeFirstOrThrow()).toEqual({ ended_on: '2026-11-03' });
+  });
+
+  it("leaves an enrolment in another unit's programme as it is", async () => {
+    const person = await makeWbp(ctx.db, { facility_id: unit.id });
+    const elsewhere = await makeProgramme(ctx.db, otherUnit.id, 'medical');
+    const kept = await makeEnrolment(ctx.db, { wbpId: person.id, facilityId: unit.id, decidedBy: user.id, programmeId: elsewhere.id });
+
+    await session.request({ method: 'POST', url: `/api/wbp/${person.id}/transfer`, payload: transferTo(otherUnit.id) });
+
+    expect(await ctx.db.selectFrom('enrolments').select('status').where('id', '=', kept.enrolment.id).executeTakeFirstOrThrow()).toEqual({ status: 'active' });
   });
 
   it('keeps a history row with from, to, date, reason and who recorded it', async () => {

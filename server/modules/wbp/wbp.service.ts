@@ -6,6 +6,7 @@ import { type Actor, type RequestOrigin, listScope, mayWorkIn } from '../../plat
 import { writeAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validation } from '../../platform/errors.ts';
 import * as repo from './wbp.repository.ts';
+import { endProgrammesOnTransfer } from '../../db/transfers.ts';
 
 type ListRow = Awaited<ReturnType<typeof repo.listWbp>>['items'][number];
 
@@ -167,9 +168,10 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
       await repo.insertTransfer(trx, {
         wbpId: id, from: current.facility_id, to: target.id, date: input.transferDate, reason: input.reason, recordedBy: actor.userId,
       });
+      const endedEnrolments = await endProgrammesOnTransfer(trx, [{ wbpId: id, fromFacilityId: current.facility_id, date: input.transferDate, by: actor.userId }]);
       await writeAudit(trx, { actor, origin }, {
         action: 'transfer', entityType: 'wbp', entityId: id, facilityId: current.facility_id,
-        details: { to: target.id, date: input.transferDate },
+        details: { to: target.id, date: input.transferDate, endedEnrolments },
       });
       // The sending unit may no longer see the person; answer with what it recorded.
       const visible = mayWorkIn(actor, target.id) ? actor.facilityIds : [...actor.facilityIds, target.id];

@@ -293,7 +293,7 @@ export const en: Translation = {
     transferTitle: 'Transfer {{name}}',
     transferCurrent: 'Current facility: {{facility}}',
     transferReview: 'Continue',
-    transferConfirm: 'Transfer {{name}} from {{from}} to {{to}} as of {{date}}? Afterwards only the destination facility can access this record.',
+    transferConfirm: 'Transfer {{name}} from {{from}} to {{to}} as of {{date}}? Afterwards only the destination facility can access this record, and the rehabilitation programmes the person follows or waits for in this unit end, with transfer as the reason.',
     transferConfirmButton: 'Yes, transfer',
     transferDone: '{{name}} has been transferred to {{facility}}.',
     conflictTitle: 'Someone else changed this record',

@@ -293,7 +293,7 @@ export const id = {
     transferTitle: 'Pindahkan {{name}}',
     transferCurrent: 'UPT saat ini: {{facility}}',
     transferReview: 'Lanjut',
-    transferConfirm: 'Pindahkan {{name}} dari {{from}} ke {{to}} per {{date}}? Setelah dipindahkan, data ini hanya dapat diakses oleh UPT tujuan.',
+    transferConfirm: 'Pindahkan {{name}} dari {{from}} ke {{to}} per {{date}}? Setelah dipindahkan, data ini hanya dapat diakses oleh UPT tujuan, dan program rehabilitasi yang sedang diikuti atau ditunggu di unit ini berakhir dengan alasan pindah.',
     transferConfirmButton: 'Ya, pindahkan',
     transferDone: '{{name}} telah dipindahkan ke {{facility}}.',
     conflictTitle: 'Data telah diubah orang lain',
