@@ -204,6 +204,16 @@ describe('a case conference', () => {
     expect(numbers.sort()).toEqual([1, 2, 3, 4].map((n) => `${unit.code}/REH/2026/000${n}`));
   });
 
+  it('saves conferences held at the same time that discuss the same people in another order', async () => {
+    const people: Awaited<ReturnType<typeof enrolled>>[] = [];
+    for (const name of ['Adi', 'Budi', 'Citra']) people.push(await enrolled({ name }));
+    const discussed = (order: typeof people) => conferenceBody(order.map((p) => ({ wbpId: p.person.id, enrolmentId: p.enrolment.id, discussion: 'Lanjut.', decision: 'continue' })));
+
+    const responses = await Promise.all([hold(discussed(people)), hold(discussed([...people].reverse())), hold(discussed(people)), hold(discussed([...people].reverse()))]);
+
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+  });
+
   it('stores nothing at all when one decision does not hold', async () => {
     const completing = await enrolled({ name: 'Adi' });
     const moving = await enrolled({ name: 'Budi' });

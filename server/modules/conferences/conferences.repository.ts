@@ -69,6 +69,15 @@ export async function findEnrolment(db: DbOrTrx, id: string, facilityIds: readon
 }
 export type EnrolmentRow = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
 
+/**
+ * Locks the enrolments a conference names, in id order, before any is read: two conferences saved
+ * at once that name the same people in a different order then wait for each other instead of deadlocking.
+ */
+export async function lockEnrolments(db: DbOrTrx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.selectFrom('enrolments').select('id').where('id', 'in', [...ids]).orderBy('id').forUpdate().execute();
+}
+
 /** A programme with the number of people active in it now. */
 export async function programmeWithLoad(db: DbOrTrx, programmeId: string) {
   return db

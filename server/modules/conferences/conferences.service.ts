@@ -307,6 +307,7 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
           if (a.organizationId !== null && !organizations.has(a.organizationId)) problems.push({ field: `attendees.${i}.organizationId`, message: 'validation.conference.unknownOrganization' });
           if (a.userId !== null && !users.has(a.userId)) problems.push({ field: `attendees.${i}.userId`, message: 'validation.conference.unknownUser' });
         });
+        await repo.lockEnrolments(trx, unique(body.people.map((p) => p.enrolmentId)).sort());
         const plans: Plan[] = [];
         for (const [i, p] of body.people.entries()) {
           const plan = await checkPerson(trx, actor, facilityId, body.heldOn, i, p, organizations, problems);
