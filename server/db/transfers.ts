@@ -4,30 +4,32 @@ import type { DbOrTrx } from './database.ts';
 /**
  * What a transfer ends in the sending unit: the person's open enrolments in its programmes (dropped,
  * reason 'transfer', on the transfer date) and their open peer roles there. The receiving unit cannot
- * change another unit's enrolments, so leaving them open would strand them. Returns the ended ids.
+ * change another unit's enrolments, so leaving them open would strand them. One statement for any
+ * number of moves (an SDP import moves many at once); returns the ended enrolments and whose they were.
  */
 export async function endProgrammesOnTransfer(
   db: DbOrTrx,
-  moves: readonly { wbpId: string; fromFacilityId: string; date: string; by: string | null }[],
-): Promise<string[]> {
-  const ended: string[] = [];
-  for (const m of moves) {
-    const rows = await db
+  moves: readonly { wbpId: string; fromFacilityId: string }[],
+  end: { date: string; by: string | null },
+): Promise<{ id: string; wbpId: string }[]> {
+  if (moves.length === 0) return [];
+  const rows = await db
+    .with('ended', (qb) => qb
       .updateTable('enrolments as e')
-      .set({
-        status: 'dropped', ended_on: m.date, outcome_reason: 'transfer', outcome_by: m.by, updated_at: sql<Date>`now()`,
-      })
-      .where('e.wbp_id', '=', m.wbpId)
+      .from('programmes as p')
+      .set({ status: 'dropped', ended_on: end.date, outcome_reason: 'transfer', outcome_by: end.by, updated_at: sql<Date>`now()` })
+      .whereRef('p.id', '=', 'e.programme_id')
       .where('e.status', 'in', ['active', 'waitlisted'])
-      .where((eb) => eb.exists(eb.selectFrom('programmes as p').select('p.id').whereRef('p.id', '=', 'e.programme_id').where('p.facility_id', '=', m.fromFacilityId)))
-      .returning('e.id')
-      .execute();
-    const ids = rows.map((r) => r.id);
-    if (ids.length > 0) {
-      await db.updateTable('community_roles').set({ ended_on: sql<string>`greatest(started_on, ${m.date}::date)` })
-        .where('enrolment_id', 'in', ids).where('ended_on', 'is', null).execute();
-    }
-    ended.push(...ids);
-  }
-  return ended;
+      .where((eb) => eb(eb.refTuple('e.wbp_id', 'p.facility_id'), 'in', moves.map((m) => eb.tuple(m.wbpId, m.fromFacilityId))))
+      .returning(['e.id', 'e.wbp_id']))
+    .with('roles', (qb) => qb
+      .updateTable('community_roles')
+      .set({ ended_on: sql<string>`greatest(started_on, ${end.date}::date)` })
+      .where('enrolment_id', 'in', qb.selectFrom('ended').select('ended.id'))
+      .where('ended_on', 'is', null)
+      .returning('id'))
+    .selectFrom('ended')
+    .select(['ended.id', 'ended.wbp_id'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, wbpId: r.wbp_id }));
 }

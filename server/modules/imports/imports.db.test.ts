@@ -4,7 +4,7 @@ import type { ImportReport } from '../../../shared/contracts/sdp.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
 import { type RosterRow, rosterCsv, rosterRow } from '../../testing/csv.ts';
-import { makeOrganization, makeUser, makeWbp } from '../../testing/factories.ts';
+import { makeEnrolment, makeOrganization, makeUser, makeWbp } from '../../testing/factories.ts';
 import { createImportsService } from './imports.service.ts';
 
 interface RejectedBody {
@@ -164,6 +164,38 @@ describe('transfers through the roster', () => {
         transfer_date: jakartaDate(at), reason: 'Impor roster SDP', recorded_by: null,
       }),
     ]);
+  });
+
+  it("ends the open enrolments and peer roles of everyone it moves in the sending unit's programmes, and names them in the audit", async () => {
+    const at = new Date('2026-11-04T20:00:00Z');
+    const service = createImportsService({ db: ctx.db, now: () => at });
+    const options = {
+      dryRun: false, lang: 'id' as const, facilityIds: null,
+      who: { actor: null, username: 'cli:uji', origin: { ip: null, userAgent: 'pulih import' } },
+    };
+    const roster = rows(3);
+    await service.importSdp(Readable.from([rosterCsv(roster)]), options);
+    const stored = await people();
+    const idOf = (row: RosterRow) => stored.find((p) => p.sdp_number === row.no_registrasi)!.id;
+    const enrolOf = async (row: RosterRow) => (await makeEnrolment(ctx.db, { wbpId: idOf(row), facilityId: unit.id, decidedBy: importer.id })).enrolment.id;
+    const [moving, alsoMoving, staying] = [await enrolOf(roster[0]!), await enrolOf(roster[1]!), await enrolOf(roster[2]!)];
+    const role = await ctx.db.insertInto('community_roles')
+      .values({ enrolment_id: moving, wbp_id: idOf(roster[0]!), role: 'buddy', started_on: '2026-10-01', assigned_by: importer.id })
+      .returning('id').executeTakeFirstOrThrow();
+
+    await service.importSdp(Readable.from([rosterCsv([{ ...roster[0]!, kode_upt: otherUnit.code }, { ...roster[1]!, kode_upt: otherUnit.code }, roster[2]!])]), options);
+
+    const enrolments = await ctx.db.selectFrom('enrolments').select(['id', 'status', 'ended_on', 'outcome_reason']).execute();
+    expect(enrolments.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: moving, status: 'dropped', ended_on: jakartaDate(at), outcome_reason: 'transfer' },
+      { id: alsoMoving, status: 'dropped', ended_on: jakartaDate(at), outcome_reason: 'transfer' },
+      { id: staying, status: 'active', ended_on: null, outcome_reason: null },
+    ].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await ctx.db.selectFrom('community_roles').select('ended_on').where('id', '=', role.id).executeTakeFirstOrThrow()).toEqual({ ended_on: jakartaDate(at) });
+    const transferred = (await auditRows('import')).filter((r) => (r.details as { change: string }).change === 'transferred');
+    expect(transferred.map((r) => [r.entity_id, (r.details as { endedEnrolments?: string[] }).endedEnrolments]).sort()).toEqual(
+      [[idOf(roster[0]!), [moving]], [idOf(roster[1]!), [alsoMoving]]].sort(),
+    );
   });
 
   it('does not let an importer take over a person held in a unit the importer may not work in', async () => {

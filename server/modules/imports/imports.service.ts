@@ -5,13 +5,13 @@ import { SDP_COLUMNS, SDP_REQUIRED_COLUMNS, sdpRow, type ImportRejection, type I
 import { jakartaDate } from '../../../shared/domain/dates.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { NewWbp } from '../../db/schema.ts';
+import { endProgrammesOnTransfer } from '../../db/transfers.ts';
 import type { Actor, RequestOrigin } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany, type AuditEvent } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { problemsFromZod } from '../../platform/http.ts';
 import { translate } from '../../platform/messages.ts';
 import * as repo from './imports.repository.ts';
-import { endProgrammesOnTransfer } from '../../db/transfers.ts';
 
 /** The report lists this many rejected rows; the count of all of them is exact. */
 const MAX_LISTED_REJECTIONS = 1000;
@@ -190,7 +190,8 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     const toWrite: NewWbp[] = [];
     const kinds = new Map<string, 'created' | 'updated' | 'transferred'>();
     const facilityOf = new Map(batch.map((v) => [v.row.no_registrasi, v.facilityId]));
-    const moves: { sdp: string; from: string; to: string; date: string }[] = [];
+    const movedOn = jakartaDate(now());
+    const moves: { sdp: string; from: string; to: string }[] = [];
     for (const { row, facilityId } of batch) {
       const next: NewWbp = {
         sdp_number: row.no_registrasi, full_name: row.nama, sex: row.jenis_kelamin, birth_date: row.tanggal_lahir,
@@ -221,25 +222,30 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
       toWrite.push(next);
       if (before.facility_id !== facilityId) {
         kinds.set(row.no_registrasi, 'transferred');
-        moves.push({ sdp: row.no_registrasi, from: before.facility_id, to: facilityId, date: jakartaDate(now()) });
+        moves.push({ sdp: row.no_registrasi, from: before.facility_id, to: facilityId });
       } else {
         kinds.set(row.no_registrasi, 'updated');
       }
     }
     const written = await repo.upsertWbp(trx, toWrite);
     const idOf = new Map(written.map((w) => [w.sdp_number, w.id]));
+    const by = opts.who.actor?.userId ?? null;
     await repo.insertTransfers(trx, moves.map((m) => ({
-      wbp_id: idOf.get(m.sdp)!, from_facility_id: m.from, to_facility_id: m.to, transfer_date: m.date,
-      reason: 'Impor roster SDP', recorded_by: opts.who.actor?.userId ?? null,
+      wbp_id: idOf.get(m.sdp)!, from_facility_id: m.from, to_facility_id: m.to, transfer_date: movedOn, reason: 'Impor roster SDP', recorded_by: by,
     })));
-    await endProgrammesOnTransfer(trx, moves.map((m) => ({ wbpId: idOf.get(m.sdp)!, fromFacilityId: m.from, date: m.date, by: opts.who.actor?.userId ?? null })));
+    // A transfer names the enrolments it ended in the sending unit, as a transfer by hand does.
+    const endedOf = new Map<string, string[]>();
+    for (const e of await endProgrammesOnTransfer(trx, moves.map((m) => ({ wbpId: idOf.get(m.sdp)!, fromFacilityId: m.from })), { date: movedOn, by })) {
+      endedOf.set(e.wbpId, [...(endedOf.get(e.wbpId) ?? []), e.id]);
+    }
     const events: AuditEvent[] = [];
     for (const w of written) {
       const kind = kinds.get(w.sdp_number)!;
       report[kind] += 1;
+      const endedEnrolments = endedOf.get(w.id);
       events.push({
         action: 'import', entityType: 'wbp', entityId: w.id, facilityId: facilityOf.get(w.sdp_number) ?? null,
-        details: { change: kind, sdpNumber: w.sdp_number },
+        details: { change: kind, sdpNumber: w.sdp_number, ...(endedEnrolments ? { endedEnrolments } : {}) },
       });
     }
     await writeAuditMany(trx, opts.who, events);

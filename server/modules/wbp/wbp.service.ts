@@ -168,10 +168,10 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
       await repo.insertTransfer(trx, {
         wbpId: id, from: current.facility_id, to: target.id, date: input.transferDate, reason: input.reason, recordedBy: actor.userId,
       });
-      const endedEnrolments = await endProgrammesOnTransfer(trx, [{ wbpId: id, fromFacilityId: current.facility_id, date: input.transferDate, by: actor.userId }]);
+      const ended = await endProgrammesOnTransfer(trx, [{ wbpId: id, fromFacilityId: current.facility_id }], { date: input.transferDate, by: actor.userId });
       await writeAudit(trx, { actor, origin }, {
         action: 'transfer', entityType: 'wbp', entityId: id, facilityId: current.facility_id,
-        details: { to: target.id, date: input.transferDate, endedEnrolments },
+        details: { to: target.id, date: input.transferDate, endedEnrolments: ended.map((e) => e.id) },
       });
       // The sending unit may no longer see the person; answer with what it recorded.
       const visible = mayWorkIn(actor, target.id) ? actor.facilityIds : [...actor.facilityIds, target.id];
