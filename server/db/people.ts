@@ -7,9 +7,14 @@ import type { DbOrTrx } from './database.ts';
 /** Matches no unit: `in ()` is not SQL, and an actor without units sees nobody. */
 const NO_FACILITY = '00000000-0000-0000-0000-000000000000';
 
+/** The units of a scope as the right side of `in`: a list that matches none when the actor has none. */
+export function inScope(facilityIds: readonly string[]): string[] {
+  return facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY];
+}
+
 /** People held in these units; every query on a person starts here. */
 export function peopleIn(db: DbOrTrx, facilityIds: readonly string[]) {
-  return db.selectFrom('wbp').where('wbp.facility_id', 'in', facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY]);
+  return db.selectFrom('wbp').where('wbp.facility_id', 'in', inScope(facilityIds));
 }
 
 /**
@@ -21,13 +26,21 @@ export function enrolmentsToChange(db: DbOrTrx, facilityIds: readonly string[]) 
   return peopleIn(db, facilityIds)
     .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
     .innerJoin('programmes as p', 'p.id', 'e.programme_id')
-    .where('p.facility_id', 'in', facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY]);
+    .where('p.facility_id', 'in', inScope(facilityIds));
 }
+
+const personColumns = ['wbp.id', 'wbp.facility_id', 'wbp.case_articles'] as const;
 
 /** A person held in one of these units, or undefined: outside scope is the same as not there. */
 export async function findPerson(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
   if (facilityIds.length === 0) return undefined;
-  return peopleIn(db, facilityIds).select(['wbp.id', 'wbp.facility_id', 'wbp.case_articles']).where('wbp.id', '=', id).executeTakeFirst();
+  return peopleIn(db, facilityIds).select(personColumns).where('wbp.id', '=', id).executeTakeFirst();
+}
+
+/** Those of these people held in one of these units, in one query (findPerson for a list). */
+export async function findPeople(db: DbOrTrx, ids: readonly string[], facilityIds: readonly string[]) {
+  if (ids.length === 0 || facilityIds.length === 0) return [];
+  return peopleIn(db, facilityIds).select(personColumns).where('wbp.id', 'in', [...ids]).execute();
 }
 
 /** The register's search: a part of the name, or the start of the SDP number. */
