@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import {
-  PLANNED_URINE_REASONS, URINE_OUTCOMES, URINE_PANEL, URINE_REASONS, URINE_STATUSES, type UrineResults,
-} from '../domain/urine.ts';
+import { PLANNED_URINE_REASONS, URINE_OUTCOMES, URINE_REASONS, URINE_STATUSES, type UrineResults } from '../domain/urine.ts';
+import { isoDate } from './common.ts';
 
-export { URINE_OUTCOMES, URINE_PANEL, URINE_REASONS, URINE_STATUSES, PLANNED_URINE_REASONS };
+export { PLANNED_URINE_REASONS };
 
-const isoDate = z.iso.date();
 /** A moment with its offset, as browsers send it (`toISOString()`). */
 const moment = z.iso.datetime({ offset: true });
 const version = z.number().int().min(1);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const urineOutcome = z.enum(URINE_OUTCOMES);
+const urineOutcome = z.enum(URINE_OUTCOMES);
 /** One outcome per substance of the panel: every substance named, nothing else. */
-export const urineResults = z.strictObject({
+const urineResults = z.strictObject({
   benzodiazepines: urineOutcome,
   cannabis: urineOutcome,
   opiates: urineOutcome,
@@ -148,7 +146,6 @@ export const urineRates = z.object({
   refused: z.number().int(),
   positiveRate: z.number().nullable(),
 });
-export type UrineRatesRecord = z.infer<typeof urineRates>;
 
 /** A person's tests, their rates, and their enrolments (which a test planned by hand may name). */
 export const personUrineTests = z.object({

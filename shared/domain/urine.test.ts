@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   SEED_ALPHABET, URINE_PANEL, URINE_STATUSES, type RatedTest, type UrineOutcome, type UrineResults, drawRandom, isReproduced, mayRetest,
-  missingSubstances, mulberry32, nextStatus, seedFromBytes, seedState, stableCandidates, stepsFrom, supersededIds, testOutcome, urineRates,
+  missingSubstances, nextStatus, seedFromBytes, seedState, stableCandidates, stepsFrom, supersededIds, testOutcome, urineRates,
 } from './urine.ts';
+import { seededRandom } from './random.ts';
 
 const allOf = (outcome: UrineOutcome): UrineResults =>
   Object.fromEntries(URINE_PANEL.map((s) => [s, outcome])) as UrineResults;
@@ -101,20 +102,27 @@ describe('the generator', () => {
   });
 
   it('gives the known first outputs of Mulberry32 from state 0', () => {
-    const next = mulberry32(0);
+    const next = seededRandom(0);
     expect(Math.round(next() * 4_294_967_296)).toBe(1_144_304_738);
     expect(Math.round(next() * 4_294_967_296)).toBe(1_416_247);
   });
 
   it('stays in [0, 1)', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (state) => {
-      const next = mulberry32(state);
+      const next = seededRandom(state);
       for (let i = 0; i < 20; i += 1) {
         const x = next();
         expect(x).toBeGreaterThanOrEqual(0);
         expect(x).toBeLessThan(1);
       }
     }));
+  });
+
+  it('gives the numbers it gave before it was shared with the demo data, from the demo seed', () => {
+    const next = seededRandom(20_241_231);
+    expect(Array.from({ length: 5 }, () => next())).toEqual([
+      0.4944781637750566, 0.07668157340958714, 0.059034524485468864, 0.27217807271517813, 0.27529586874879897,
+    ]);
   });
 
   it('makes a printable seed of one character per byte', () => {
@@ -169,6 +177,12 @@ describe('the random draw', () => {
     const candidates = Array.from({ length: 10 }, (_, i) => `p${i}`);
     expect(drawRandom('RUTAN-2026-11-22', candidates, 3)).toEqual(drawRandom('RUTAN-2026-11-22', [...candidates].reverse(), 3));
     expect(drawRandom('RUTAN-2026-11-22', candidates, 3)).toEqual(['p3', 'p0', 'p1']);
+  });
+
+  it('keeps a known draw of a server-made seed over unit ids unchanged', () => {
+    const candidates = Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(seedState('7K2QX9MRTB')).toBe(428_200_172);
+    expect(drawRandom('7K2QX9MRTB', candidates, 5).map((id) => id.slice(-2))).toEqual(['14', '04', '16', '11', '26']);
   });
 
   it('can draw every candidate, each about as often as the others', () => {

@@ -1,3 +1,5 @@
+import { seededRandom } from './random.ts';
+
 // Urine tests in custody: the panel of the assessment form (PMK 4/2020), the outcome of a test, the
 // order of the chain of custody, the seeded random draw of a day's participants, and the rates.
 
@@ -76,18 +78,6 @@ export function seedState(seed: string): number {
   return hash;
 }
 
-/** Mulberry32: a small, well-known 32-bit generator. Each call gives a number in [0, 1). */
-export function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Candidate ids in the order the draw uses: sorted, without repeats, whatever order they were read in. */
 export function stableCandidates(candidates: readonly string[]): string[] {
   return [...new Set(candidates)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -96,13 +86,13 @@ export function stableCandidates(candidates: readonly string[]): string[] {
 /**
  * Draws `count` of the candidates at random, reproducibly: the same seed and the same candidates
  * give the same people, in the same order. A partial Fisher–Yates shuffle over the candidates in
- * their stable order, driven by Mulberry32 started from the seed's FNV-1a hash. Asking for more
- * than there are gives everyone.
+ * their stable order, driven by Mulberry32 (seededRandom) started from the seed's FNV-1a hash.
+ * Asking for more than there are gives everyone.
  */
 export function drawRandom(seed: string, candidates: readonly string[], count: number): string[] {
   const pool = stableCandidates(candidates);
   const k = Math.max(0, Math.min(Math.floor(count), pool.length));
-  const next = mulberry32(seedState(seed));
+  const next = seededRandom(seedState(seed));
   for (let i = 0; i < k; i += 1) {
     const j = i + Math.floor(next() * (pool.length - i));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];

@@ -1,14 +1,11 @@
 import type { DbOrTrx } from '../../db/database.ts';
+import { peopleIn } from '../../db/people.ts';
 import type { UrineTestsTable } from '../../db/schema.ts';
 import type { UrineOutcome, UrineResults, UrineStatus } from '../../../shared/domain/urine.ts';
 
 // Urine tests: the day's selections, the tests with their chain of custody, and the follow-up
 // task of a positive result. Who closed a test (its result, refusal or cancellation) and when is
 // kept in resulted_by / resulted_at.
-
-/** Matches no unit: an actor without units sees nobody. */
-const NO_FACILITY = '00000000-0000-0000-0000-000000000000';
-const inScope = (facilityIds: readonly string[]) => (facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY]);
 
 export async function facilityName(db: DbOrTrx, facilityId: string): Promise<string> {
   return (await db.selectFrom('organizations').select('name').where('id', '=', facilityId).executeTakeFirst())?.name ?? '';
@@ -85,11 +82,13 @@ export async function insertTests(db: DbOrTrx, tests: readonly NewTest[]): Promi
 
 // --- Reading tests --------------------------------------------------------------------------------
 
-/** Tests with their person, programme and the names of the staff in their chain of custody. */
-function tests(db: DbOrTrx) {
-  return db
-    .selectFrom('urine_tests as t')
-    .innerJoin('wbp as w', 'w.id', 't.wbp_id')
+/**
+ * Tests of people held now in these units (not those transferred out since), with their person,
+ * programme and the names of the staff in their chain of custody.
+ */
+function tests(db: DbOrTrx, facilityIds: readonly string[]) {
+  return peopleIn(db, facilityIds)
+    .innerJoin('urine_tests as t', 't.wbp_id', 'wbp.id')
     .leftJoin('enrolments as e', 'e.id', 't.enrolment_id')
     .leftJoin('programmes as p', 'p.id', 'e.programme_id')
     .leftJoin('users as obs', 'obs.id', 't.observed_by')
@@ -98,20 +97,15 @@ function tests(db: DbOrTrx) {
     .innerJoin('users as cre', 'cre.id', 't.created_by')
     .selectAll('t')
     .select([
-      'w.full_name', 'w.sdp_number', 'w.block', 'w.room', 'w.facility_id as held_in', 'p.name as programme_name',
+      'wbp.full_name', 'wbp.sdp_number', 'wbp.block', 'wbp.room', 'p.name as programme_name',
       'obs.full_name as observed_by_name', 'col.full_name as collected_by_name', 'res.full_name as resulted_by_name', 'cre.full_name as created_by_name',
     ]);
 }
 export type TestRow = Awaited<ReturnType<ReturnType<typeof tests>['execute']>>[number];
 
-/** The tests of these selections whose people are held now in one of these units (not those transferred out since). */
-export async function testsOfSelections(db: DbOrTrx, selectionIds: readonly string[], facilityIds: readonly string[]): Promise<TestRow[]> {
-  if (selectionIds.length === 0) return [];
-  return tests(db)
-    .where('t.selection_id', 'in', [...selectionIds])
-    .where('w.facility_id', 'in', inScope(facilityIds))
-    .orderBy('w.block').orderBy('w.room').orderBy('w.full_name')
-    .execute();
+/** The tests of a selection whose people are held now in one of these units. */
+export async function testsOfSelection(db: DbOrTrx, selectionId: string, facilityIds: readonly string[]): Promise<TestRow[]> {
+  return tests(db, facilityIds).where('t.selection_id', '=', selectionId).orderBy('wbp.block').orderBy('wbp.room').orderBy('wbp.full_name').execute();
 }
 
 /** Everyone these selections drew, wherever they are held now: what a draw is checked against. */
@@ -121,26 +115,25 @@ export async function drawnBy(db: DbOrTrx, selectionIds: readonly string[]) {
 }
 
 /**
- * A unit's tests planned for a day outside any random selection (entry, routine, exit, suspicion,
- * retests), of people held now in one of these units (not those transferred out since).
+ * A unit's tests planned for a day, of people held now in one of these units: those of the day's
+ * random selections (planned for the selection's date) and the others (entry, routine, exit,
+ * suspicion, retests).
  */
-export async function otherTestsOn(db: DbOrTrx, facilityId: string, date: string, facilityIds: readonly string[]): Promise<TestRow[]> {
-  return tests(db)
+export async function testsOn(db: DbOrTrx, facilityId: string, date: string, facilityIds: readonly string[]): Promise<TestRow[]> {
+  return tests(db, facilityIds)
     .where('t.facility_id', '=', facilityId)
-    .where('w.facility_id', 'in', inScope(facilityIds))
     .where('t.planned_on', '=', date)
-    .where('t.selection_id', 'is', null)
-    .orderBy('w.block').orderBy('w.room').orderBy('w.full_name')
+    .orderBy('wbp.block').orderBy('wbp.room').orderBy('wbp.full_name')
     .execute();
 }
 
-export async function testsOfPerson(db: DbOrTrx, wbpId: string): Promise<TestRow[]> {
-  return tests(db).where('t.wbp_id', '=', wbpId).orderBy('t.planned_on', 'desc').orderBy('t.created_at', 'desc').orderBy('t.id').execute();
+export async function testsOfPerson(db: DbOrTrx, wbpId: string, facilityIds: readonly string[]): Promise<TestRow[]> {
+  return tests(db, facilityIds).where('t.wbp_id', '=', wbpId).orderBy('t.planned_on', 'desc').orderBy('t.created_at', 'desc').orderBy('t.id').execute();
 }
 
 /** One test whose person is held in one of these units, or undefined. */
 export async function findTest(db: DbOrTrx, id: string, facilityIds: readonly string[]): Promise<TestRow | undefined> {
-  return tests(db).where('t.id', '=', id).where('w.facility_id', 'in', inScope(facilityIds)).executeTakeFirst();
+  return tests(db, facilityIds).where('t.id', '=', id).executeTakeFirst();
 }
 
 export async function lockTest(db: DbOrTrx, id: string): Promise<void> {
@@ -226,7 +219,8 @@ export async function selectionsOn(db: DbOrTrx, facilityId: string, date: string
 
 /** A selection of one of these units, or undefined. */
 export async function findSelection(db: DbOrTrx, id: string, facilityIds: readonly string[]): Promise<SelectionRow | undefined> {
-  return selections(db).where('s.id', '=', id).where('s.facility_id', 'in', inScope(facilityIds)).executeTakeFirst();
+  if (facilityIds.length === 0) return undefined;
+  return selections(db).where('s.id', '=', id).where('s.facility_id', 'in', [...facilityIds]).executeTakeFirst();
 }
 
 export async function programmeNames(db: DbOrTrx, ids: readonly string[]) {

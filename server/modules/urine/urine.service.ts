@@ -44,16 +44,15 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
   }
 
   /**
-   * Selections as the API gives them: each lists the tests of the people held now in the actor's
-   * units, and is checked against everyone it drew, those transferred out since included.
+   * Selections as the API gives them, each with its tests among `tests` (those of the people held now
+   * in the actor's units), and checked against everyone it drew, those transferred out since included.
    */
-  async function toSelections(handle: DbOrTrx, actor: Actor, rows: readonly repo.SelectionRow[]): Promise<UrineSelection[]> {
+  async function toSelections(handle: DbOrTrx, rows: readonly repo.SelectionRow[], tests: readonly UrineTest[]): Promise<UrineSelection[]> {
     const ids = rows.map((s) => s.id);
-    const all = await toTests(handle, await repo.testsOfSelections(handle, ids, actor.facilityIds));
     const drawn = await repo.drawnBy(handle, ids);
     const names = new Map((await repo.programmeNames(handle, rows.flatMap((s) => s.programme_ids))).map((p) => [p.id, p.name]));
     return rows.map((s) => {
-      const own = all.filter((t) => t.selectionId === s.id);
+      const own = tests.filter((t) => t.selectionId === s.id);
       return {
         id: s.id, facilityId: s.facility_id, date: s.date, seed: s.seed, requested: s.requested,
         programmes: s.programme_ids.map((id) => ({ id, name: names.get(id) ?? '' })),
@@ -61,6 +60,12 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
         reproduced: isReproduced(s.seed, s.candidates, s.requested, drawn.filter((d) => d.selection_id === s.id).map((d) => d.wbp_id)),
       };
     });
+  }
+
+  /** One selection with its tests of the people held now in the actor's units. */
+  async function selectionRecord(handle: DbOrTrx, actor: Actor, row: repo.SelectionRow): Promise<UrineSelection> {
+    const [record] = await toSelections(handle, [row], await toTests(handle, await repo.testsOfSelection(handle, row.id, actor.facilityIds)));
+    return record!;
   }
 
   async function testOrThrow(handle: DbOrTrx, actor: Actor, id: string) {
@@ -137,22 +142,23 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
           action: 'create', entityType: 'urine_selection', entityId: selectionId, facilityId,
           details: { date: body.date, seed, requested: body.count, programmeIds: asked, candidates: candidates.length, selected: chosen, testIds },
         });
-        const [record] = await toSelections(trx, actor, [(await repo.findSelection(trx, selectionId, actor.facilityIds))!]);
-        return record!;
+        return selectionRecord(trx, actor, (await repo.findSelection(trx, selectionId, actor.facilityIds))!);
       });
     },
 
     async day(actor: Actor, facilityId: string, date: string, origin: RequestOrigin): Promise<UrineDay> {
       requireFacility(actor, facilityId);
       return db.transaction().execute(async (trx) => {
-        const selections = await toSelections(trx, actor, await repo.selectionsOn(trx, facilityId, date));
-        const otherTests = await toTests(trx, await repo.otherTestsOn(trx, facilityId, date, actor.facilityIds));
+        // One read of the day's tests: a selection's are planned for its date, the others have none.
+        const tests = await toTests(trx, await repo.testsOn(trx, facilityId, date, actor.facilityIds));
+        const selections = await toSelections(trx, await repo.selectionsOn(trx, facilityId, date), tests);
         const observers = (await repo.observersOf(trx, facilityId)).map((u) => ({ id: u.id, name: u.full_name }));
         await writeAudit(trx, { actor, origin }, {
-          action: 'read', entityType: 'urine_day', facilityId,
-          details: { date, selections: selections.length, tests: selections.reduce((n, s) => n + s.tests.length, 0) + otherTests.length },
+          action: 'read', entityType: 'urine_day', facilityId, details: { date, selections: selections.length, tests: tests.length },
         });
-        return { date, facilityName: await repo.facilityName(trx, facilityId), selections, otherTests, observers };
+        return {
+          date, facilityName: await repo.facilityName(trx, facilityId), selections, otherTests: tests.filter((t) => t.selectionId === null), observers,
+        };
       });
     },
 
@@ -160,11 +166,11 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
       return db.transaction().execute(async (trx) => {
         const row = await repo.findSelection(trx, id, actor.facilityIds);
         if (!row) throw notFound('urine_selection');
-        const [record] = await toSelections(trx, actor, [row]);
+        const record = await selectionRecord(trx, actor, row);
         await writeAudit(trx, { actor, origin }, {
-          action: 'read', entityType: 'urine_selection', entityId: id, facilityId: row.facility_id, details: { reproduced: record!.reproduced },
+          action: 'read', entityType: 'urine_selection', entityId: id, facilityId: row.facility_id, details: { reproduced: record.reproduced },
         });
-        return record!;
+        return record;
       });
     },
 
@@ -264,7 +270,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
       return db.transaction().execute(async (trx) => {
         const person = await repo.findPerson(trx, wbpId, actor.facilityIds);
         if (!person) throw notFound('wbp');
-        const rows = await repo.testsOfPerson(trx, wbpId);
+        const rows = await repo.testsOfPerson(trx, wbpId, actor.facilityIds);
         const superseded = supersededIds(rows.map((r) => ({ id: r.id, status: r.status, retestOf: r.retest_of })));
         await writeAudit(trx, { actor, origin }, { action: 'read', entityType: 'urine_tests', entityId: wbpId, facilityId: person.facility_id });
         return {

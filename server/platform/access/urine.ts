@@ -1,6 +1,7 @@
+import { URINE_PANEL, type UrineResults } from '../../../shared/domain/urine.ts';
 import { type Builder, type Side, type World, enrolledOf, facility, personOf } from './world.ts';
 
-const NEGATIVE = { benzodiazepines: 'negative', cannabis: 'negative', opiates: 'negative', amphetamines: 'negative', cocaine: 'negative', barbiturates: 'negative', alcohol: 'negative' };
+const NEGATIVE = Object.fromEntries(URINE_PANEL.map((s) => [s, 'negative'])) as UrineResults;
 
 /** A urine test of the side's person (unit B's marked person for 'other') at a stage of its chain of custody. */
 async function testAt(w: World, side: Side, status: 'planned' | 'collected' | 'sent' | 'resulted'): Promise<string> {
