@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROGRAMMES } from './programmes.ts';
 import {
-  careTaskLink, compareScores, currentPhase, directionOf, expectedPhase, phaseCalendar, phaseChangeProblems, phaseSchedule, phasesOf,
-  reassessmentDue, reassessmentPointsOf, reassessmentStatus, scoresOf, taskOverdue,
+  careTaskLink, compareScores, currentPhase, directionOf, expectedPhase, followUpOfPoint, isReassessmentTask, phaseCalendar, phaseChangeProblems,
+  phaseSchedule, phasesOf, reassessmentDue, reassessmentPointsOf, reassessmentStatus, scoresOf, taskOverdue,
 } from './progress.ts';
 
 const TC = phasesOf(DEFAULT_PROGRAMMES.find((p) => p.kind === 'social')!.phases);
@@ -175,6 +175,20 @@ describe('re-assessment points', () => {
 
   it('is upcoming without a date (on the waitlist)', () => {
     expect(status(null, '2026-11-23', { enrolmentStatus: 'waitlisted' })).toBe('upcoming');
+  });
+
+  it('is a task of the unit while due or overdue only', () => {
+    expect(isReassessmentTask(status('2026-12-07', '2026-11-23'))).toBe(true);
+    expect(isReassessmentTask(status('2026-11-22', '2026-11-23'))).toBe(true);
+    expect(isReassessmentTask(status('2026-12-08', '2026-11-23'))).toBe(false);
+    expect(isReassessmentTask(status('2026-11-22', '2026-11-23', { signed: true }))).toBe(false);
+    expect(isReassessmentTask(status('2026-11-22', '2026-11-23', { enrolmentStatus: 'dropped' }))).toBe(false);
+  });
+
+  it('shows the signed follow-up of a point, else the latest draft, else none', () => {
+    expect(followUpOfPoint([{ id: 'a', status: 'signed' }, { id: 'b', status: 'draft' }])?.id).toBe('a');
+    expect(followUpOfPoint([{ id: 'a', status: 'draft' }, { id: 'b', status: 'draft' }])?.id).toBe('b');
+    expect(followUpOfPoint([])).toBeNull();
   });
 });
 

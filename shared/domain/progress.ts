@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type {
-  CareTaskKind, ChangeDirection, PhaseDirection, PhaseSchedule, ReassessmentStatus,
+import {
+  SEVERITY_AREA_CODES, type CareTaskKind, type ChangeDirection, type PhaseDirection, type PhaseSchedule, type ReassessmentStatus,
 } from '../contracts/progress.ts';
 import { phaseBody } from '../contracts/programmes.ts';
 import { ASI_AREAS, SEVERITY_AREAS, roundHalfAwayFromZero, type AsiArea, type SeverityAreaCode } from '../instruments/index.ts';
@@ -26,7 +26,8 @@ export function phasesOf(stored: unknown): Phase[] {
 
 /** The phase a person is in: the last change's destination, else the first phase (null without phases). */
 export function currentPhase(phases: readonly Phase[], changes: readonly { toPhase: string }[]): string | null {
-  const last = changes.at(-1);
+  // Indexes, not Array.prototype.at: shared code also runs in the old browsers the units use.
+  const last = changes[changes.length - 1];
   if (last) return last.toPhase;
   return phases[0]?.code ?? null;
 }
@@ -53,7 +54,7 @@ export function expectedPhase(phases: readonly Phase[], startDate: string | null
     cumulative += p.weeks;
     if (week < cumulative) return p.code;
   }
-  return phases.at(-1)!.code;
+  return phases[phases.length - 1]!.code;
 }
 
 /** Behind, on time or ahead of the calendar; null when either phase is unknown. */
@@ -132,6 +133,16 @@ export function reassessmentDue(startDate: string, durationWeeks: number, point:
   return addDays(startDate, Math.round((durationWeeks * 7 * point) / 100));
 }
 
+/** The follow-up a point shows: its signed one, else the latest started (a draft); null before any. */
+export function followUpOfPoint<T extends { status: string }>(atPoint: readonly T[]): T | null {
+  return atPoint.find((f) => f.status === 'signed') ?? atPoint[atPoint.length - 1] ?? null;
+}
+
+/** A point is a task of the unit while it is due (within DUE_WINDOW_DAYS) or overdue: unsigned, of an enrolment not stopped. */
+export function isReassessmentTask(status: ReassessmentStatus): boolean {
+  return status === 'due' || status === 'overdue';
+}
+
 export function reassessmentStatus(input: {
   dueOn: string | null;
   today: string;
@@ -155,7 +166,7 @@ export interface AssessmentScores {
 
 const compositesShape = z.partialRecord(z.enum(ASI_AREAS), z.number().nullable().catch(null));
 const severityShape = z.partialRecord(
-  z.enum(SEVERITY_AREAS.map((a) => a.code) as [SeverityAreaCode, ...SeverityAreaCode[]]),
+  z.enum(SEVERITY_AREA_CODES),
   z.number().int().min(0).max(9).optional().catch(undefined),
 );
 

@@ -148,7 +148,7 @@ export async function organizationMayAssess(db: DbOrTrx, orgId: string): Promise
  */
 export async function findEnrolmentForFollowUp(db: DbOrTrx, enrolmentId: string, facilityIds: readonly string[]) {
   return enrolmentsToChange(db, facilityIds)
-    .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id', 'p.name as programme_name', 'p.duration_weeks'])
+    .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id'])
     .where('e.id', '=', enrolmentId)
     .executeTakeFirst();
 }

@@ -30,22 +30,28 @@ export async function enrolmentsOf(db: DbOrTrx, wbpId: string) {
 /** An enrolment the actor may change (a person in scope, a programme of one of the actor's units), with its programme. */
 export async function findEnrolment(db: DbOrTrx, enrolmentId: string, facilityIds: readonly string[]) {
   return enrolmentsToChange(db, facilityIds)
-    .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id', 'p.phases', 'p.name as programme_name'])
+    .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'wbp.facility_id', 'p.phases'])
     .where('e.id', '=', enrolmentId)
     .executeTakeFirst();
 }
 
-/** Phase changes of these enrolments in the order they happened. */
-export async function phaseChangesOf(db: DbOrTrx, enrolmentIds: readonly string[]) {
-  if (enrolmentIds.length === 0) return [];
+/** Phase changes with the name of who recorded them. */
+function phaseChanges(db: DbOrTrx) {
   return db
     .selectFrom('phase_changes as c')
     .leftJoin('users as u', 'u.id', 'c.changed_by')
-    .select(['c.id', 'c.enrolment_id', 'c.from_phase', 'c.to_phase', 'c.direction', 'c.reason', 'c.changed_on', 'c.created_at', 'u.full_name as changed_by_name'])
-    .where('c.enrolment_id', 'in', [...enrolmentIds])
-    .orderBy('c.changed_on')
-    .orderBy('c.created_at')
-    .execute();
+    .select(['c.id', 'c.enrolment_id', 'c.from_phase', 'c.to_phase', 'c.direction', 'c.reason', 'c.changed_on', 'c.created_at', 'u.full_name as changed_by_name']);
+}
+export type PhaseChangeRow = Awaited<ReturnType<ReturnType<typeof phaseChanges>['execute']>>[number];
+
+/** Phase changes of these enrolments in the order they happened. */
+export async function phaseChangesOf(db: DbOrTrx, enrolmentIds: readonly string[]): Promise<PhaseChangeRow[]> {
+  if (enrolmentIds.length === 0) return [];
+  return phaseChanges(db).where('c.enrolment_id', 'in', [...enrolmentIds]).orderBy('c.changed_on').orderBy('c.created_at').execute();
+}
+
+export async function findPhaseChange(db: DbOrTrx, id: string): Promise<PhaseChangeRow> {
+  return phaseChanges(db).where('c.id', '=', id).executeTakeFirstOrThrow();
 }
 
 export async function insertPhaseChange(db: DbOrTrx, row: Insertable<PhaseChangesTable>): Promise<string> {
@@ -129,7 +135,7 @@ export async function careTasksOf(db: DbOrTrx, facilityId: string, status: 'open
     .innerJoin('care_tasks as t', 't.wbp_id', 'wbp.id')
     .leftJoin('users as u', 'u.id', 't.closed_by')
     .select([
-      't.id', 't.kind', 't.wbp_id', 't.due_on', 't.status', 't.note', 't.closed_at', 't.source_id', 'u.full_name as closed_by_name',
+      't.id', 't.kind', 't.wbp_id', 't.due_on', 't.status', 't.note', 't.closed_at', 'u.full_name as closed_by_name',
       'wbp.full_name', 'wbp.sdp_number',
     ]);
   if (status === 'open') query = query.where('t.status', '=', 'open');

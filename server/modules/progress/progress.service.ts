@@ -2,10 +2,10 @@ import type {
   AssessmentComparison, CareTaskItem, CareTasksQuery, CloseCareTaskRequest, CommunityRoleRecord, CommunityRoleRequest, EnrolmentProgress,
   PhaseChangeRecord, PhaseChangeRequest, ProgressRecord,
 } from '../../../shared/contracts/progress.ts';
-import { addDays, jakartaDate } from '../../../shared/domain/dates.ts';
+import { jakartaDate } from '../../../shared/domain/dates.ts';
 import {
-  DUE_WINDOW_DAYS, careTaskLink, compareScores, currentPhase, dateProblems, expectedPhase, phaseCalendar, phaseChangeProblems, phaseSchedule,
-  phasesOf, reassessmentDue, reassessmentStatus, scoresOf, taskOverdue,
+  careTaskLink, compareScores, currentPhase, dateProblems, expectedPhase, followUpOfPoint, isReassessmentTask, phaseCalendar, phaseChangeProblems,
+  phaseSchedule, phasesOf, reassessmentDue, reassessmentStatus, scoresOf, taskOverdue,
 } from '../../../shared/domain/progress.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { type Actor, type RequestOrigin, requireFacility } from '../../platform/actor.ts';
@@ -17,6 +17,11 @@ type RoleRow = Awaited<ReturnType<typeof repo.rolesOf>>[number];
 
 const roleRecord = (r: RoleRow): CommunityRoleRecord => ({
   id: r.id, enrolmentId: r.enrolment_id, role: r.role, startedOn: r.started_on, endedOn: r.ended_on, assignedBy: r.assigned_by_name,
+});
+
+const phaseChangeRecord = (c: repo.PhaseChangeRow): PhaseChangeRecord => ({
+  id: c.id, fromPhase: c.from_phase, toPhase: c.to_phase, direction: c.direction, reason: c.reason, changedOn: c.changed_on,
+  changedBy: c.changed_by_name, createdAt: c.created_at.toISOString(),
 });
 
 export function createProgressService(deps: { db: Db; now: () => Date }) {
@@ -46,12 +51,10 @@ export function createProgressService(deps: { db: Db; now: () => Date }) {
       const mine = followUps.filter((f) => f.enrolment_id === e.id);
 
       const reassessments = points.map((point) => {
-        const atPoint = mine.filter((f) => f.follow_up_point === point);
-        const signed = atPoint.find((f) => f.status === 'signed');
-        const shown = signed ?? atPoint.at(-1) ?? null;
+        const shown = followUpOfPoint(mine.filter((f) => f.follow_up_point === point));
         const dueOn = e.start_date ? reassessmentDue(e.start_date, e.duration_weeks, point) : null;
         return {
-          point, dueOn, status: reassessmentStatus({ dueOn, today: day, signed: signed !== undefined, enrolmentStatus: e.status }),
+          point, dueOn, status: reassessmentStatus({ dueOn, today: day, signed: shown?.status === 'signed', enrolmentStatus: e.status }),
           assessmentId: shown?.id ?? null, assessmentStatus: shown?.status ?? null, signedAt: shown?.signed_at?.toISOString() ?? null,
         };
       });
@@ -70,10 +73,7 @@ export function createProgressService(deps: { db: Db; now: () => Date }) {
         durationWeeks: e.duration_weeks, status: e.status, startDate: e.start_date, expectedEndDate: e.expected_end_date, endedOn: e.ended_on,
         phases: phases.map((p, i) => ({ ...p, startsOn: calendar[i]!.startsOn, endsOn: calendar[i]!.endsOn })),
         currentPhase: current, expectedPhase: expected, schedule: phaseSchedule(phases, current, expected),
-        phaseChanges: own.map((c): PhaseChangeRecord => ({
-          id: c.id, fromPhase: c.from_phase, toPhase: c.to_phase, direction: c.direction, reason: c.reason, changedOn: c.changed_on,
-          changedBy: c.changed_by_name, createdAt: c.created_at.toISOString(),
-        })),
+        phaseChanges: own.map(phaseChangeRecord),
         roles: roles.filter((r) => r.enrolment_id === e.id).map(roleRecord),
         reassessments,
         baselineAssessmentId: baseline?.id ?? null,
@@ -123,11 +123,7 @@ export function createProgressService(deps: { db: Db; now: () => Date }) {
           action: 'create', entityType: 'phase_change', entityId: id, facilityId: enrolment.facility_id,
           details: { wbpId: enrolment.wbp_id, enrolmentId, direction: input.direction, fromPhase: current, toPhase: input.toPhase, changedOn: input.changedOn },
         });
-        const saved = (await repo.phaseChangesOf(trx, [enrolmentId])).find((c) => c.id === id)!;
-        return {
-          id, fromPhase: saved.from_phase, toPhase: saved.to_phase, direction: saved.direction, reason: saved.reason, changedOn: saved.changed_on,
-          changedBy: saved.changed_by_name, createdAt: saved.created_at.toISOString(),
-        };
+        return phaseChangeRecord(await repo.findPhaseChange(trx, id));
       });
     },
 
@@ -184,17 +180,24 @@ export function createProgressService(deps: { db: Db; now: () => Date }) {
           closedAt: t.closed_at?.toISOString() ?? null, link: careTaskLink(t.kind, t.wbp_id), point: null, programmeName: null,
           assessmentId: null, closable: t.status === 'open',
         }));
-        const horizon = addDays(day, DUE_WINDOW_DAYS);
+        // The follow-ups grouped once by enrolment and point, not filtered again for every point of every enrolment.
+        const atPoints = new Map<string, typeof followUps>();
+        for (const f of followUps) {
+          const key = `${f.enrolment_id}:${f.follow_up_point}`;
+          const list = atPoints.get(key);
+          if (list) list.push(f);
+          else atPoints.set(key, [f]);
+        }
         for (const e of enrolments) {
           for (const point of points) {
             const dueOn = reassessmentDue(e.start_date!, e.duration_weeks, point);
-            if (dueOn > horizon) continue;
-            const atPoint = followUps.filter((f) => f.enrolment_id === e.id && f.follow_up_point === point);
-            if (atPoint.some((f) => f.status === 'signed')) continue;
+            const shown = followUpOfPoint(atPoints.get(`${e.id}:${point}`) ?? []);
+            const status = reassessmentStatus({ dueOn, today: day, signed: shown?.status === 'signed', enrolmentStatus: e.status });
+            if (!isReassessmentTask(status)) continue;
             items.push({
               id: `reassessment:${e.id}:${point}`, kind: 'reassessment', wbpId: e.wbp_id, fullName: e.full_name, sdpNumber: e.sdp_number, dueOn,
-              overdue: dueOn < day, status: 'open', note: null, closedBy: null, closedAt: null, link: careTaskLink('reassessment', e.wbp_id),
-              point, programmeName: e.programme_name, assessmentId: atPoint.at(-1)?.id ?? null, closable: false,
+              overdue: status === 'overdue', status: 'open', note: null, closedBy: null, closedAt: null, link: careTaskLink('reassessment', e.wbp_id),
+              point, programmeName: e.programme_name, assessmentId: shown?.id ?? null, closable: false,
             });
           }
         }
