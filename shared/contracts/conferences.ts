@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ORG_KINDS, pageOf, paginationQuery } from './common.ts';
 import { ENROLMENT_STATUSES, PROGRAMME_KINDS } from './programmes.ts';
+import { INCIDENT_KINDS } from './notes.ts';
 import { CONFERENCE_DECISIONS, DROP_OUT_REASONS, decisionDetailProblems, decisionNeedsEnrolment, dropOutProblems } from '../domain/outcomes.ts';
+import { URINE_OUTCOMES, URINE_REASONS, URINE_STATUSES } from '../domain/urine.ts';
 
 export { CONFERENCE_DECISIONS, DROP_OUT_REASONS };
 export type { ConferenceDecision, DropOutReason } from '../domain/outcomes.ts';
@@ -134,9 +136,6 @@ export const decisionEffect = z.object({
 });
 export type DecisionEffect = z.infer<typeof decisionEffect>;
 
-export const INCIDENT_KINDS = ['drug_use', 'drug_possession', 'violence', 'rule_violation', 'other'] as const;
-export const URINE_OUTCOMES = ['negative', 'positive', 'invalid'] as const;
-
 export const recentIncident = z.object({
   id: z.uuid(),
   occurredOn: z.string(),
@@ -147,8 +146,8 @@ export const recentIncident = z.object({
 export const recentUrineTest = z.object({
   id: z.uuid(),
   plannedOn: z.string(),
-  reason: z.string(),
-  status: z.string(),
+  reason: z.enum(URINE_REASONS),
+  status: z.enum(URINE_STATUSES),
   outcome: z.enum(URINE_OUTCOMES).nullable(),
   /** Per substance of the panel. */
   results: z.record(z.string(), z.enum(URINE_OUTCOMES)).nullable(),

@@ -2,6 +2,8 @@
 // facts, the dates an outcome may carry, the completion certificate's number and the Indonesian
 // way of writing its dates. Pure: "today" is always an argument.
 
+import type { ENROLMENT_STATUSES } from '../contracts/programmes.ts';
+
 /** What the integrated team may decide about a person discussed in a case conference. */
 export const CONFERENCE_DECISIONS = ['continue', 'change_programme', 'refer', 'complete', 'drop_out'] as const;
 export type ConferenceDecision = (typeof CONFERENCE_DECISIONS)[number];
@@ -17,9 +19,10 @@ export function decisionNeedsEnrolment(decision: ConferenceDecision): boolean {
   return NEEDS_ENROLMENT.has(decision);
 }
 
+type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
 /** The enrolment statuses each kind of ending may start from. */
-export type EnrolmentStatus = 'active' | 'waitlisted' | 'completed' | 'dropped' | 'changed';
-const ENDS_FROM: Record<'complete' | 'drop_out' | 'change_programme', readonly EnrolmentStatus[]> = {
+export const ENDS_FROM: Record<'complete' | 'drop_out' | 'change_programme', readonly EnrolmentStatus[]> = {
   complete: ['active'],
   drop_out: ['active', 'waitlisted'],
   change_programme: ['active', 'waitlisted'],

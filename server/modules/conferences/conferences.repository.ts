@@ -3,19 +3,10 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { enrolmentsToChange, peopleIn } from '../../db/people.ts';
 import type { CaseConferencePeopleTable, EnrolmentsTable } from '../../db/schema.ts';
 
-export { findPerson } from '../../db/people.ts';
+export { findPeople, findPerson } from '../../db/people.ts';
+export { headOfUnit, unitLetterhead } from '../../db/units.ts';
 
 // --- Units, organisations, accounts --------------------------------------------------------------
-
-/** A unit with its parent office (the Kanwil), for letterheads. */
-export async function unitOf(db: DbOrTrx, unitId: string) {
-  return db
-    .selectFrom('organizations as o')
-    .leftJoin('organizations as parent', 'parent.id', 'o.parent_id')
-    .select(['o.id', 'o.code', 'o.name', 'o.city', 'parent.name as parent_name'])
-    .where('o.id', '=', unitId)
-    .executeTakeFirst();
-}
 
 /**
  * Takes the unit's row lock, so two completions in the same unit number their certificates one
@@ -29,7 +20,7 @@ export async function lockUnit(db: DbOrTrx, unitId: string): Promise<void> {
 
 export async function organizationsIn(db: DbOrTrx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('organizations').select(['id', 'name', 'kind']).where('id', 'in', [...ids]).execute();
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...ids]).execute();
 }
 
 export async function usersIn(db: DbOrTrx, ids: readonly string[]) {
@@ -37,45 +28,34 @@ export async function usersIn(db: DbOrTrx, ids: readonly string[]) {
   return db.selectFrom('users').select(['id']).where('id', 'in', [...ids]).execute();
 }
 
-/** The name of the unit's head (an active account with that role in the organisation), if there is one. */
-export async function headOfUnit(db: DbOrTrx, unitId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select('full_name')
-    .where('organization_id', '=', unitId)
-    .where('role', '=', 'head_of_unit')
-    .where('active', '=', true)
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.full_name;
-}
-
 // --- Enrolments ----------------------------------------------------------------------------------
 
 /**
- * An enrolment the actor may change (a person in scope, a programme of one of the actor's units),
- * with its programme and the programme's unit; locked when asked.
+ * Enrolments the actor may change (a person in scope, a programme of one of the actor's units),
+ * with their programme and the programme's unit.
  */
-export async function findEnrolment(db: DbOrTrx, id: string, facilityIds: readonly string[], lock = false) {
-  let q = enrolmentsToChange(db, facilityIds)
-    .select([
-      'e.id', 'e.wbp_id', 'e.programme_id', 'e.decision_id', 'e.status', 'e.start_date', 'e.expected_end_date', 'e.ended_on',
-      'e.certificate_number', 'p.facility_id as programme_facility_id', 'p.name as programme_name', 'wbp.facility_id as person_facility_id',
-    ])
-    .where('e.id', '=', id);
-  if (lock) q = q.forUpdate('e');
-  return q.executeTakeFirst();
+function enrolmentsToEnd(db: DbOrTrx, facilityIds: readonly string[]) {
+  return enrolmentsToChange(db, facilityIds).select([
+    'e.id', 'e.wbp_id', 'e.programme_id', 'e.decision_id', 'e.status', 'e.start_date', 'e.expected_end_date', 'e.ended_on',
+    'e.certificate_number', 'p.facility_id as programme_facility_id', 'p.name as programme_name', 'wbp.facility_id as person_facility_id',
+  ]);
 }
-export type EnrolmentRow = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
+
+/** One enrolment the actor may change, locked until the transaction ends. */
+export async function findEnrolmentForUpdate(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
+  return enrolmentsToEnd(db, facilityIds).where('e.id', '=', id).forUpdate('e').executeTakeFirst();
+}
+export type EnrolmentRow = NonNullable<Awaited<ReturnType<typeof findEnrolmentForUpdate>>>;
 
 /**
- * Locks the enrolments a conference names, in id order, before any is read: two conferences saved
- * at once that name the same people in a different order then wait for each other instead of deadlocking.
+ * Locks the enrolments a conference names, in id order, and reads those the actor may change.
+ * Locking all of them before any is read makes two conferences saved at once that name the same
+ * people in a different order wait for each other instead of deadlocking.
  */
-export async function lockEnrolments(db: DbOrTrx, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
+export async function lockEnrolments(db: DbOrTrx, ids: readonly string[], facilityIds: readonly string[]): Promise<EnrolmentRow[]> {
+  if (ids.length === 0) return [];
   await db.selectFrom('enrolments').select('id').where('id', 'in', [...ids]).orderBy('id').forUpdate().execute();
+  return enrolmentsToEnd(db, facilityIds).where('e.id', 'in', [...ids]).execute();
 }
 
 /** A programme with the number of people active in it now. */
@@ -170,7 +150,7 @@ export async function outcomeOf(db: DbOrTrx, enrolmentId: string) {
 }
 export type OutcomeRow = Awaited<ReturnType<typeof enrolmentsOfPerson>>[number];
 
-/** Everything a completion certificate says, for a completed enrolment of a person the actor may see. */
+/** Everything a completion certificate says of an enrolment of a person the actor may see (its unit's letterhead apart). */
 export async function certificateFacts(db: DbOrTrx, enrolmentId: string, facilityIds: readonly string[]) {
   return peopleIn(db, facilityIds)
     .innerJoin('enrolments as e', 'e.wbp_id', 'wbp.id')
@@ -200,17 +180,22 @@ export async function insertReferral(
   return row.id;
 }
 
-export async function referralsOfPerson(db: DbOrTrx, wbpId: string) {
+/** Referrals with who recorded them. */
+function referralRows(db: DbOrTrx) {
   return db
     .selectFrom('referrals as r')
     .leftJoin('users as u', 'u.id', 'r.created_by')
-    .select(['r.id', 'r.kind', 'r.to_organization_id', 'r.to_name', 'r.reason', 'r.referred_on', 'r.conference_id', 'u.full_name as created_by_name', 'r.created_at'])
-    .where('r.wbp_id', '=', wbpId)
-    .orderBy('r.referred_on', 'desc')
-    .orderBy('r.created_at', 'desc')
-    .execute();
+    .select(['r.id', 'r.kind', 'r.to_organization_id', 'r.to_name', 'r.reason', 'r.referred_on', 'r.conference_id', 'u.full_name as created_by_name', 'r.created_at']);
 }
-export type ReferralRow = Awaited<ReturnType<typeof referralsOfPerson>>[number];
+
+export async function referralsOfPerson(db: DbOrTrx, wbpId: string) {
+  return referralRows(db).where('r.wbp_id', '=', wbpId).orderBy('r.referred_on', 'desc').orderBy('r.created_at', 'desc').execute();
+}
+
+export async function referralOf(db: DbOrTrx, id: string) {
+  return referralRows(db).where('r.id', '=', id).executeTakeFirstOrThrow();
+}
+export type ReferralRow = Awaited<ReturnType<typeof referralOf>>;
 
 // --- Conferences ---------------------------------------------------------------------------------
 
@@ -309,6 +294,7 @@ export async function attendeesOf(db: DbOrTrx, conferenceId: string) {
     .orderBy('a.id')
     .execute();
 }
+export type AttendeeRow = Awaited<ReturnType<typeof attendeesOf>>[number];
 
 export async function peopleOf(db: DbOrTrx, conferenceId: string) {
   return db

@@ -5,15 +5,15 @@ import type {
 import type { OrgKind } from '../../../shared/contracts/common.ts';
 import { addDays, jakartaDate } from '../../../shared/domain/dates.ts';
 import {
-  CONFERENCE_DECISIONS, CONFERENCE_LOOKBACK_DAYS, type ConferenceDecision, type DropOutReason, certificateNumber, certificatePrefix, endDateProblem,
-  indonesianDate, mayEnd, nextCertificateSequence, yearOf,
+  CONFERENCE_DECISIONS, CONFERENCE_LOOKBACK_DAYS, type ConferenceDecision, type DropOutReason, ENDS_FROM, certificateNumber, certificatePrefix,
+  endDateProblem, mayEnd, nextCertificateSequence, yearOf,
 } from '../../../shared/domain/outcomes.ts';
 import { programmeEnd } from '../../../shared/domain/placement.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { type Actor, type RequestOrigin, requireFacility } from '../../platform/actor.ts';
 import { type AuditEvent, writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import { AppError, type FieldProblem, notFound, validation } from '../../platform/errors.ts';
-import { letterhead, renderPdf, signature } from '../../platform/pdf.ts';
+import { renderCertificate } from './conferences.certificate.ts';
 import * as repo from './conferences.repository.ts';
 
 /** What is kept of a decision beside the discussion: its facts and what it did. */
@@ -40,11 +40,17 @@ function readDetail(raw: unknown): StoredDetail {
 
 /** A person's plan in a conference, checked before anything is written. */
 interface Plan {
-  index: number;
   body: ConferencePersonBody;
   facilityId: string;
   enrolment: repo.EnrolmentRow | null;
   toOrganizationName: string | null;
+}
+
+/** What a conference names, read once for all its people before they are checked. */
+interface Named {
+  people: ReadonlyMap<string, { facility_id: string }>;
+  enrolments: ReadonlyMap<string, repo.EnrolmentRow>;
+  organizations: ReadonlyMap<string, { name: string }>;
 }
 
 function outcomeRecord(r: repo.OutcomeRow): OutcomeEnrolment {
@@ -62,6 +68,24 @@ function referralRecord(r: repo.ReferralRow): ReferralRecord {
   };
 }
 
+/** The attendees by agency (listed, or written out in any case), agencies by name with those without one last, people by name. */
+function agencyGroups(attendees: readonly repo.AttendeeRow[]): AgencyGroup[] {
+  const groups = new Map<string, AgencyGroup>();
+  for (const a of attendees) {
+    const { position, agency } = a;
+    const key = a.organization_id ? `org:${a.organization_id}` : agency ? `text:${agency.toLowerCase()}` : 'none';
+    let group = groups.get(key);
+    if (!group) {
+      group = { organizationId: a.organization_id, name: a.organization_name ?? agency, kind: (a.organization_kind as OrgKind | null) ?? null, attendees: [] };
+      groups.set(key, group);
+    }
+    group.attendees.push({ id: a.id, name: a.name, position, userId: a.user_id });
+  }
+  const agencies = [...groups.values()].sort((x, y) => (x.name === null ? 1 : 0) - (y.name === null ? 1 : 0) || (x.name ?? '').localeCompare(y.name ?? '', 'id'));
+  for (const g of agencies) g.attendees.sort((x, y) => x.name.localeCompare(y.name, 'id'));
+  return agencies;
+}
+
 const unique = <T>(values: readonly (T | null)[]): T[] => [...new Set(values.filter((v): v is T => v !== null))];
 
 export function createConferencesService(deps: { db: Db; now: () => Date }) {
@@ -74,7 +98,7 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
    */
   async function nextCertificate(trx: DbOrTrx, unitId: string, endedOn: string): Promise<string> {
     await repo.lockUnit(trx, unitId);
-    const unit = await repo.unitOf(trx, unitId);
+    const unit = await repo.unitLetterhead(trx, unitId);
     if (!unit) throw new AppError('INTERNAL', 'error.internal');
     const year = yearOf(endedOn);
     const prefix = certificatePrefix(unit.code, year);
@@ -83,7 +107,7 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
 
   async function complete(trx: DbOrTrx, actor: Actor, enrolment: repo.EnrolmentRow, endedOn: string, note: string | null): Promise<string> {
     const number = await nextCertificate(trx, enrolment.programme_facility_id, endedOn);
-    const ended = await repo.endEnrolment(trx, enrolment.id, ['active'], {
+    const ended = await repo.endEnrolment(trx, enrolment.id, ENDS_FROM.complete, {
       status: 'completed', endedOn, reason: null, note, by: actor.userId, certificateNumber: number, at: now(),
     });
     if (!ended) throw new AppError('CONFLICT', 'error.outcome.notActive');
@@ -91,24 +115,24 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
   }
 
   async function dropOut(trx: DbOrTrx, actor: Actor, enrolment: repo.EnrolmentRow, endedOn: string, reason: DropOutReason, note: string | null): Promise<void> {
-    const ended = await repo.endEnrolment(trx, enrolment.id, ['active', 'waitlisted'], {
+    const ended = await repo.endEnrolment(trx, enrolment.id, ENDS_FROM.drop_out, {
       status: 'dropped', endedOn, reason, note, by: actor.userId, certificateNumber: null, at: now(),
     });
     if (!ended) throw new AppError('CONFLICT', 'error.outcome.notOpen');
   }
 
   /** The checks of one person's decision that depend on stored records; problems are named by field. */
-  async function checkPerson(trx: DbOrTrx, actor: Actor, facilityId: string, heldOn: string, index: number, p: ConferencePersonBody,
-    organizations: ReadonlyMap<string, { name: string }>, problems: FieldProblem[]): Promise<Plan | null> {
+  async function checkPerson(trx: DbOrTrx, facilityId: string, heldOn: string, index: number, p: ConferencePersonBody, named: Named,
+    problems: FieldProblem[]): Promise<Plan | null> {
     const at = `people.${index}`;
-    const person = await repo.findPerson(trx, p.wbpId, actor.facilityIds);
+    const person = named.people.get(p.wbpId);
     if (!person || person.facility_id !== facilityId) {
       problems.push({ field: `${at}.wbpId`, message: 'validation.conference.personNotInUnit' });
       return null;
     }
     let enrolment: repo.EnrolmentRow | null = null;
     if (p.enrolmentId !== null) {
-      enrolment = (await repo.findEnrolment(trx, p.enrolmentId, actor.facilityIds, true)) ?? null;
+      enrolment = named.enrolments.get(p.enrolmentId) ?? null;
       if (!enrolment || enrolment.wbp_id !== p.wbpId) {
         problems.push({ field: `${at}.enrolmentId`, message: 'validation.conference.enrolmentNotOfPerson' });
         return null;
@@ -132,15 +156,15 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
     }
     let toOrganizationName: string | null = null;
     if (p.decision === 'refer' && p.detail.toOrganizationId !== null) {
-      const organization = organizations.get(p.detail.toOrganizationId);
+      const organization = named.organizations.get(p.detail.toOrganizationId);
       if (!organization) problems.push({ field: `${at}.detail.toOrganizationId`, message: 'validation.conference.unknownOrganization' });
       else toOrganizationName = organization.name;
     }
-    return problems.length === before ? { index, body: p, facilityId: person.facility_id, enrolment, toOrganizationName } : null;
+    return problems.length === before ? { body: p, facilityId: person.facility_id, enrolment, toOrganizationName } : null;
   }
 
   /** Makes one checked decision take effect; returns what it did and the audit events for it. */
-  async function apply(trx: DbOrTrx, actor: Actor, conferenceId: string, heldOn: string, plan: Plan): Promise<{ effect: DecisionEffect; programmeName: string | null; events: AuditEvent[] }> {
+  async function apply(trx: DbOrTrx, actor: Actor, conferenceId: string, heldOn: string, plan: Plan): Promise<{ effect: DecisionEffect; events: AuditEvent[] }> {
     const { body: p, enrolment } = plan;
     const events: AuditEvent[] = [];
     const changed = (status: 'completed' | 'dropped' | 'changed', details: Record<string, unknown> = {}) => events.push({
@@ -149,20 +173,20 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
     });
     switch (p.decision) {
       case 'continue':
-        return { effect: { ...NO_EFFECT, enrolmentStatus: enrolment?.status ?? null }, programmeName: null, events };
+        return { effect: { ...NO_EFFECT, enrolmentStatus: enrolment?.status ?? null }, events };
       case 'complete': {
         const number = await complete(trx, actor, enrolment!, heldOn, p.detail.note);
         changed('completed', { certificateNumber: number });
-        return { effect: { ...NO_EFFECT, enrolmentStatus: 'completed', endedOn: heldOn, certificateNumber: number }, programmeName: null, events };
+        return { effect: { ...NO_EFFECT, enrolmentStatus: 'completed', endedOn: heldOn, certificateNumber: number }, events };
       }
       case 'drop_out': {
         const reason = p.detail.reason as DropOutReason;
         await dropOut(trx, actor, enrolment!, heldOn, reason, p.detail.note);
         changed('dropped', { reason });
-        return { effect: { ...NO_EFFECT, enrolmentStatus: 'dropped', endedOn: heldOn }, programmeName: null, events };
+        return { effect: { ...NO_EFFECT, enrolmentStatus: 'dropped', endedOn: heldOn }, events };
       }
       case 'change_programme': {
-        const ended = await repo.endEnrolment(trx, enrolment!.id, ['active', 'waitlisted'], {
+        const ended = await repo.endEnrolment(trx, enrolment!.id, ENDS_FROM.change_programme, {
           status: 'changed', endedOn: heldOn, reason: null, note: p.detail.note, by: actor.userId, certificateNumber: null, at: now(),
         });
         if (!ended) throw new AppError('CONFLICT', 'error.outcome.notOpen');
@@ -185,7 +209,6 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
             ...NO_EFFECT, enrolmentStatus: 'changed', endedOn: heldOn,
             newEnrolment: { id, programmeId: programme.id, programmeName: programme.name, status, startDate, expectedEndDate },
           },
-          programmeName: programme.name,
           events,
         };
       }
@@ -197,7 +220,7 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
           by: actor.userId, at: now(),
         });
         events.push({ action: 'create', entityType: 'referral', entityId: id, facilityId: plan.facilityId, details: { wbpId: p.wbpId, conferenceId, toName } });
-        return { effect: { ...NO_EFFECT, enrolmentStatus: enrolment?.status ?? null, referral: { id, toName, reason, referredOn: heldOn } }, programmeName: null, events };
+        return { effect: { ...NO_EFFECT, enrolmentStatus: enrolment?.status ?? null, referral: { id, toName, reason, referredOn: heldOn } }, events };
       }
     }
   }
@@ -211,34 +234,15 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
       repo.urineTestsOf(trx, ids, from, conference.held_on, actor.facilityIds),
     ]);
 
-    const groups = new Map<string, AgencyGroup>();
-    for (const a of attendees) {
-      const { position, agency } = a;
-      const key = a.organization_id ? `org:${a.organization_id}` : agency ? `text:${agency.toLowerCase()}` : 'none';
-      let group = groups.get(key);
-      if (!group) {
-        group = { organizationId: a.organization_id, name: a.organization_name ?? agency, kind: (a.organization_kind as OrgKind | null) ?? null, attendees: [] };
-        groups.set(key, group);
-      }
-      group.attendees.push({ id: a.id, name: a.name, position, userId: a.user_id });
-    }
-    // Agencies by name, those without one last; people within an agency by name.
-    const agencies = [...groups.values()].sort((x, y) => (x.name === null ? 1 : 0) - (y.name === null ? 1 : 0) || (x.name ?? '').localeCompare(y.name ?? '', 'id'));
-    for (const g of agencies) g.attendees.sort((x, y) => x.name.localeCompare(y.name, 'id'));
-
     return {
       id: conference.id, facilityId: conference.facility_id, facilityName: conference.facility_name, heldOn: conference.held_on, title: conference.title,
-      notes: conference.notes, createdBy: conference.created_by_name, createdAt: conference.created_at.toISOString(), lookbackFrom: from, agencies,
+      notes: conference.notes, createdBy: conference.created_by_name, createdAt: conference.created_at.toISOString(), lookbackFrom: from,
+      agencies: agencyGroups(attendees),
       people: people.map((p): ConferencePersonRecord => {
-        const detail = readDetail(p.detail);
+        const { effect, ...detail } = readDetail(p.detail);
         return {
           wbpId: p.wbp_id, fullName: p.full_name, sdpNumber: p.sdp_number, enrolmentId: p.enrolment_id, programmeName: p.programme_name,
-          discussion: p.discussion, decision: p.decision,
-          detail: {
-            programmeId: detail.programmeId, programmeName: detail.programmeName, toOrganizationId: detail.toOrganizationId, toName: detail.toName,
-            reason: detail.reason, note: detail.note,
-          },
-          effect: detail.effect,
+          discussion: p.discussion, decision: p.decision, detail, effect,
           incidents: incidents.filter((i) => i.wbp_id === p.wbp_id).map((i) => ({
             id: i.id, occurredOn: i.occurred_on, kind: i.kind, description: i.description, actionTaken: i.action_taken,
           })),
@@ -257,7 +261,7 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
   }
 
   async function enrolmentOrThrow(trx: DbOrTrx, actor: Actor, enrolmentId: string) {
-    const enrolment = await repo.findEnrolment(trx, enrolmentId, actor.facilityIds, true);
+    const enrolment = await repo.findEnrolmentForUpdate(trx, enrolmentId, actor.facilityIds);
     if (!enrolment) throw notFound('enrolment');
     return enrolment;
   }
@@ -298,19 +302,23 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
       return db.transaction().execute(async (trx) => {
         const problems: FieldProblem[] = [];
         if (body.heldOn > today()) problems.push({ field: 'heldOn', message: 'validation.dateInFuture' });
-        const organizations = new Map((await repo.organizationsIn(trx, unique([
-          ...body.attendees.map((a) => a.organizationId),
-          ...body.people.map((p) => (p.decision === 'refer' ? p.detail.toOrganizationId : null)),
-        ]))).map((o) => [o.id, o]));
+        const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+        const named: Named = {
+          organizations: byId(await repo.organizationsIn(trx, unique([
+            ...body.attendees.map((a) => a.organizationId),
+            ...body.people.map((p) => (p.decision === 'refer' ? p.detail.toOrganizationId : null)),
+          ]))),
+          people: byId(await repo.findPeople(trx, body.people.map((p) => p.wbpId), actor.facilityIds)),
+          enrolments: byId(await repo.lockEnrolments(trx, unique(body.people.map((p) => p.enrolmentId)).sort(), actor.facilityIds)),
+        };
         const users = new Set((await repo.usersIn(trx, unique(body.attendees.map((a) => a.userId)))).map((u) => u.id));
         body.attendees.forEach((a, i) => {
-          if (a.organizationId !== null && !organizations.has(a.organizationId)) problems.push({ field: `attendees.${i}.organizationId`, message: 'validation.conference.unknownOrganization' });
+          if (a.organizationId !== null && !named.organizations.has(a.organizationId)) problems.push({ field: `attendees.${i}.organizationId`, message: 'validation.conference.unknownOrganization' });
           if (a.userId !== null && !users.has(a.userId)) problems.push({ field: `attendees.${i}.userId`, message: 'validation.conference.unknownUser' });
         });
-        await repo.lockEnrolments(trx, unique(body.people.map((p) => p.enrolmentId)).sort());
         const plans: Plan[] = [];
         for (const [i, p] of body.people.entries()) {
-          const plan = await checkPerson(trx, actor, facilityId, body.heldOn, i, p, organizations, problems);
+          const plan = await checkPerson(trx, facilityId, body.heldOn, i, p, named, problems);
           if (plan) plans.push(plan);
         }
         if (problems.length > 0) throw validation(problems);
@@ -324,13 +332,13 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
           details: { heldOn: body.heldOn, attendees: body.attendees.length, people: body.people.map((p) => ({ wbpId: p.wbpId, decision: p.decision })) },
         }];
         for (const plan of plans) {
-          const { effect, programmeName, events: done } = await apply(trx, actor, conferenceId, body.heldOn, plan);
+          const { effect, events: done } = await apply(trx, actor, conferenceId, body.heldOn, plan);
           const p = plan.body;
           const detail: StoredDetail = {
             programmeId: p.decision === 'change_programme' ? p.detail.programmeId : null,
-            programmeName,
+            programmeName: effect.newEnrolment?.programmeName ?? null,
             toOrganizationId: p.decision === 'refer' ? p.detail.toOrganizationId : null,
-            toName: p.decision === 'refer' ? (effect.referral?.toName ?? null) : null,
+            toName: effect.referral?.toName ?? null,
             reason: p.decision === 'refer' || p.decision === 'drop_out' ? p.detail.reason : null,
             note: p.detail.note,
             effect,
@@ -404,7 +412,7 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
         if (facts.status !== 'completed' || facts.certificate_number === null || facts.ended_on === null) {
           throw new AppError('CONFLICT', 'error.certificate.notCompleted');
         }
-        const unit = await repo.unitOf(trx, facts.unit_id);
+        const unit = await repo.unitLetterhead(trx, facts.unit_id);
         if (!unit) throw new AppError('INTERNAL', 'error.internal');
         const head = await repo.headOfUnit(trx, unit.id);
         await writeAudit(trx, { actor, origin }, {
@@ -435,49 +443,10 @@ export function createConferencesService(deps: { db: Db; now: () => Date }) {
           conferenceId: null, by: actor.userId, at: now(),
         });
         await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'referral', entityId: id, facilityId: person.facility_id, details: { wbpId, toName } });
-        return referralRecord((await repo.referralsOfPerson(trx, wbpId)).find((r) => r.id === id)!);
+        return referralRecord(await repo.referralOf(trx, id));
       });
     },
   };
-}
-
-interface CertificateFacts {
-  number: string;
-  fullName: string;
-  sdpNumber: string;
-  programmeName: string;
-  unitName: string;
-  kanwilName: string | null;
-  city: string | null;
-  startDate: string;
-  endDate: string;
-  headName: string | null;
-}
-
-/** A one-page A4 certificate: letterhead, title, number, the person, the programme and dates, the head's signature. */
-function renderCertificate(c: CertificateFacts): Promise<Buffer> {
-  return renderPdf({ title: `Sertifikat ${c.number}`, author: c.unitName, subject: `Sertifikat penyelesaian program ${c.programmeName}` }, (doc) => {
-    letterhead(doc, { parent: c.kanwilName, organisation: c.unitName });
-    doc.moveDown(1.5);
-    doc.font('Helvetica-Bold').fontSize(28).text('SERTIFIKAT', { align: 'center' });
-    doc.font('Helvetica').fontSize(11).text(`Nomor: ${c.number}`, { align: 'center' });
-    doc.moveDown(2);
-    doc.fontSize(12).text('Diberikan kepada', { align: 'center' });
-    doc.moveDown(0.6);
-    doc.font('Helvetica-Bold').fontSize(18).text(c.fullName, { align: 'center' });
-    doc.font('Helvetica').fontSize(11).text(`Nomor registrasi SDP: ${c.sdpNumber}`, { align: 'center' });
-    doc.moveDown(1.2);
-    doc.fontSize(12).text(
-      `telah menyelesaikan program ${c.programmeName} di ${c.unitName} sejak ${indonesianDate(c.startDate)} sampai dengan ${indonesianDate(c.endDate)}.`,
-      { align: 'center' },
-    );
-    doc.moveDown(3);
-    signature(doc, {
-      placeAndDate: `${c.city ?? c.unitName}, ${indonesianDate(c.endDate)}`,
-      position: `Kepala ${c.unitName}`,
-      name: c.headName ?? '(.........................................)',
-    });
-  });
 }
 
 export type ConferencesService = ReturnType<typeof createConferencesService>;
