@@ -115,17 +115,7 @@ const coreMessages = {
   'timetable.calendarPeople': '{count} peserta',
 } satisfies Catalogue;
 
-const id = { ...coreMessages, ...notesMessages, ...urineMessages, ...progressMessages, ...conferencesMessages, ...recordMessages };
-
-/** Every message has both languages: a key missing from either catalogue does not compile. */
-export type MessageKey = keyof typeof id;
-
-const en: Record<MessageKey, string> = {
-  ...notesMessagesEn,
-  ...urineMessagesEn,
-  ...progressMessagesEn,
-  ...conferencesMessagesEn,
-  ...recordMessagesEn,
+const coreMessagesEn: Record<keyof typeof coreMessages, string> = {
   'error.validation': 'The data is not valid. Check the marked fields.',
   'error.unauthenticated': 'Please sign in first.',
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
@@ -233,66 +223,74 @@ const en: Record<MessageKey, string> = {
 
 // Field names as users know them, so "tanggal_masuk: wajib diisi" reads as a sentence.
 const coreLabels = {
-    sdpNumber: 'Nomor registrasi SDP', fullName: 'Nama lengkap', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir',
-    birthPlace: 'Tempat lahir', legalStatus: 'Status hukum', caseArticles: 'Pasal', sentenceMonths: 'Lama pidana (bulan)',
-    block: 'Blok', room: 'Kamar', admissionDate: 'Tanggal masuk', expectedReleaseDate: 'Perkiraan tanggal bebas',
-    facilityId: 'Unit', toFacilityId: 'Unit tujuan', transferDate: 'Tanggal pindah', reason: 'Alasan', version: 'Versi',
-    username: 'Nama pengguna', password: 'Kata sandi', newPassword: 'Kata sandi baru', currentPassword: 'Kata sandi saat ini',
-    role: 'Peran', organizationId: 'Organisasi', code: 'Kode', name: 'Nama', kind: 'Jenis', language: 'Bahasa',
-    answers: 'Jawaban', screenedOn: 'Tanggal skrining', screeningId: 'Skrining', form: 'Formulir asesmen', teamClass: 'Kelas menurut tim',
-    overrideReason: 'Alasan berbeda dari aturan', recommendation: 'Rekomendasi', rupiahPerUsd: 'Kurs rupiah per dolar AS',
-    holidays: 'Hari libur nasional', rule: 'Aturan klasifikasi', regionId: 'Kanwil', number: 'Nomor sertifikat',
-    issuedOn: 'Tanggal terbit', expiresOn: 'Tanggal berakhir', issuer: 'Penerbit', text: 'Isi adendum', parentId: 'Induk',
-    assessmentId: 'Asesmen', decreeNumber: 'Nomor SK', decreeDate: 'Tanggal SK', programmeIds: 'Program', place: 'Tempat rehabilitasi',
-    otherWbpId: 'Warga binaan lain', dayOfWeek: 'Hari', start: 'Jam mulai', end: 'Jam selesai', date: 'Tanggal', windows: 'Jam tersedia', label: 'Keterangan',
-    durationWeeks: 'Lama program (minggu)', capacity: 'Kapasitas', phases: 'Fase', sessionTypes: 'Jenis sesi',
-    week: 'Minggu', weekStart: 'Minggu (Senin)', roomId: 'Ruangan', staffId: 'Petugas', entries: 'Kehadiran', wbpId: 'Warga binaan',
-    status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan', description: 'Deskripsi', active: 'Aktif',
-    heldOn: 'Tanggal', toName: 'Tujuan', startedOn: 'Tanggal mulai', endedOn: 'Tanggal berakhir', enrolmentId: 'Program',
+  sdpNumber: 'Nomor registrasi SDP', fullName: 'Nama lengkap', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir',
+  birthPlace: 'Tempat lahir', legalStatus: 'Status hukum', caseArticles: 'Pasal', sentenceMonths: 'Lama pidana (bulan)',
+  block: 'Blok', room: 'Kamar', admissionDate: 'Tanggal masuk', expectedReleaseDate: 'Perkiraan tanggal bebas',
+  facilityId: 'Unit', toFacilityId: 'Unit tujuan', transferDate: 'Tanggal pindah', reason: 'Alasan', version: 'Versi',
+  username: 'Nama pengguna', password: 'Kata sandi', newPassword: 'Kata sandi baru', currentPassword: 'Kata sandi saat ini',
+  role: 'Peran', organizationId: 'Organisasi', code: 'Kode', name: 'Nama', kind: 'Jenis', language: 'Bahasa',
+  answers: 'Jawaban', screenedOn: 'Tanggal skrining', screeningId: 'Skrining', form: 'Formulir asesmen', teamClass: 'Kelas menurut tim',
+  overrideReason: 'Alasan berbeda dari aturan', recommendation: 'Rekomendasi', rupiahPerUsd: 'Kurs rupiah per dolar AS',
+  holidays: 'Hari libur nasional', rule: 'Aturan klasifikasi', regionId: 'Kanwil', number: 'Nomor sertifikat',
+  issuedOn: 'Tanggal terbit', expiresOn: 'Tanggal berakhir', issuer: 'Penerbit', text: 'Isi adendum', parentId: 'Induk',
+  assessmentId: 'Asesmen', decreeNumber: 'Nomor SK', decreeDate: 'Tanggal SK', programmeIds: 'Program', place: 'Tempat rehabilitasi',
+  otherWbpId: 'Warga binaan lain', dayOfWeek: 'Hari', start: 'Jam mulai', end: 'Jam selesai', date: 'Tanggal', windows: 'Jam tersedia', label: 'Keterangan',
+  durationWeeks: 'Lama program (minggu)', capacity: 'Kapasitas', phases: 'Fase', sessionTypes: 'Jenis sesi',
+  week: 'Minggu', weekStart: 'Minggu (Senin)', roomId: 'Ruangan', staffId: 'Petugas', entries: 'Kehadiran', wbpId: 'Warga binaan',
+  status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan', description: 'Deskripsi', active: 'Aktif',
+  heldOn: 'Tanggal', toName: 'Tujuan', startedOn: 'Tanggal mulai', endedOn: 'Tanggal berakhir', enrolmentId: 'Program',
 } satisfies Catalogue;
 
-const idLabels = { ...coreLabels, ...notesLabels, ...urineLabels, ...progressLabels, ...conferencesLabels, ...recordLabels };
-
-/** The same fields in English: a field labelled in one language only does not compile. */
-const fieldLabels: Record<Language, Catalogue> = {
-  id: idLabels,
-  en: {
-    ...notesLabelsEn,
-    ...urineLabelsEn,
-    ...progressLabelsEn,
-    ...conferencesLabelsEn,
-    ...recordLabelsEn,
-    sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
-    birthPlace: 'Place of birth', legalStatus: 'Legal status', caseArticles: 'Case articles', sentenceMonths: 'Sentence (months)',
-    block: 'Block', room: 'Room', admissionDate: 'Admission date', expectedReleaseDate: 'Expected release date',
-    facilityId: 'Unit', toFacilityId: 'Destination unit', transferDate: 'Transfer date', reason: 'Reason', version: 'Version',
-    username: 'Username', password: 'Password', newPassword: 'New password', currentPassword: 'Current password',
-    role: 'Role', organizationId: 'Organisation', code: 'Code', name: 'Name', kind: 'Kind', language: 'Language',
-    answers: 'Answers', screenedOn: 'Screening date', screeningId: 'Screening', form: 'Assessment form', teamClass: "Team's class",
-    overrideReason: 'Reason for departing from the rule', recommendation: 'Recommendation', rupiahPerUsd: 'Rupiah per US dollar',
-    holidays: 'National holidays', rule: 'Classification rule', regionId: 'Kanwil', number: 'Certificate number',
-    issuedOn: 'Issue date', expiresOn: 'Expiry date', issuer: 'Issuer', text: 'Addendum text', parentId: 'Parent',
-    assessmentId: 'Assessment', decreeNumber: 'Decree number', decreeDate: 'Decree date', programmeIds: 'Programmes', place: 'Place of rehabilitation',
-    otherWbpId: 'Other person', dayOfWeek: 'Day', start: 'Start', end: 'End', date: 'Date', windows: 'Available hours', label: 'Label',
-    durationWeeks: 'Length (weeks)', capacity: 'Capacity', phases: 'Phases', sessionTypes: 'Session types',
-    week: 'Week', weekStart: 'Week (Monday)', roomId: 'Room', staffId: 'Staff member', entries: 'Attendance', wbpId: 'Person',
-    status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note', description: 'Description', active: 'Active',
-    heldOn: 'Date', toName: 'Recipient', startedOn: 'Start date', endedOn: 'End date', enrolmentId: 'Programme',
-  } satisfies Record<keyof typeof idLabels, string>,
+const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
+  sdpNumber: 'SDP registration number', fullName: 'Full name', sex: 'Sex', birthDate: 'Date of birth',
+  birthPlace: 'Place of birth', legalStatus: 'Legal status', caseArticles: 'Case articles', sentenceMonths: 'Sentence (months)',
+  block: 'Block', room: 'Room', admissionDate: 'Admission date', expectedReleaseDate: 'Expected release date',
+  facilityId: 'Unit', toFacilityId: 'Destination unit', transferDate: 'Transfer date', reason: 'Reason', version: 'Version',
+  username: 'Username', password: 'Password', newPassword: 'New password', currentPassword: 'Current password',
+  role: 'Role', organizationId: 'Organisation', code: 'Code', name: 'Name', kind: 'Kind', language: 'Language',
+  answers: 'Answers', screenedOn: 'Screening date', screeningId: 'Screening', form: 'Assessment form', teamClass: "Team's class",
+  overrideReason: 'Reason for departing from the rule', recommendation: 'Recommendation', rupiahPerUsd: 'Rupiah per US dollar',
+  holidays: 'National holidays', rule: 'Classification rule', regionId: 'Kanwil', number: 'Certificate number',
+  issuedOn: 'Issue date', expiresOn: 'Expiry date', issuer: 'Issuer', text: 'Addendum text', parentId: 'Parent',
+  assessmentId: 'Assessment', decreeNumber: 'Decree number', decreeDate: 'Decree date', programmeIds: 'Programmes', place: 'Place of rehabilitation',
+  otherWbpId: 'Other person', dayOfWeek: 'Day', start: 'Start', end: 'End', date: 'Date', windows: 'Available hours', label: 'Label',
+  durationWeeks: 'Length (weeks)', capacity: 'Capacity', phases: 'Phases', sessionTypes: 'Session types',
+  week: 'Week', weekStart: 'Week (Monday)', roomId: 'Room', staffId: 'Staff member', entries: 'Attendance', wbpId: 'Person',
+  status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note', description: 'Description', active: 'Active',
+  heldOn: 'Date', toName: 'Recipient', startedOn: 'Start date', endedOn: 'End date', enrolmentId: 'Programme',
 };
+
+// The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
+// area adds its parts to these four lists, and nowhere else.
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn] as const;
+const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels] as const;
+const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn] as const;
+
+/** The parts as one object, typed with the keys of every part. */
+type Merged<T extends readonly Catalogue[]> = T extends readonly [infer First, ...infer Rest extends readonly Catalogue[]] ? First & Merged<Rest> : unknown;
+const merged = <T extends readonly Catalogue[]>(parts: T): Merged<T> => Object.assign({}, ...parts) as Merged<T>;
+
+const id = merged(messageParts);
+
+/** Every message has both languages: a key missing from either catalogue does not compile. */
+type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = merged(messagePartsEn);
+
+// Field names as users know them; a field labelled in one language only does not compile.
+const idLabels = merged(labelParts);
+const fieldLabels: Record<Language, Catalogue> = { id: idLabels, en: merged(labelPartsEn) satisfies Record<keyof typeof idLabels, string> };
 
 const catalogues: Record<Language, Catalogue> = { id, en };
 
 /**
- * Keys defined by more than one part of the catalogue (the core and each area). Spreading would let
- * the last part silently relabel another's field or reword its message, so a test keeps this empty.
+ * Keys defined by more than one part of the catalogue (the core and each area). Merging would let
+ * a later part silently relabel another's field or reword its message, so a test keeps this empty.
  */
 export function repeatedKeys(): string[] {
   const repeated: string[] = [];
-  for (const parts of [
-    [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages],
-    [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels],
-  ] as Catalogue[][]) {
+  for (const parts of [messageParts, labelParts]) {
     const seen = new Set<string>();
     for (const part of parts) {
       for (const key of Object.keys(part)) {
