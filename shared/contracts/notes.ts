@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageOf, paginationQuery } from './common.ts';
+import { CARE_TASK_STATUSES } from './progress.ts';
 
 // Counselling notes, incidents and methadone (PTRM) continuity: the requests and answers of their routes.
 
@@ -8,9 +9,12 @@ import { isoDate, pageOf, paginationQuery } from './common.ts';
 export const NOTE_KINDS = ['individual', 'family', 'group'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
-export const notesQuery = paginationQuery.extend({
+/** Pages of a person's notes or incidents: 20 by default, at most 100. */
+const personPages = paginationQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+export const notesQuery = personPages;
 export type NotesQuery = z.infer<typeof notesQuery>;
 
 /** A note is signed by the one who writes it, at once, and never changes: corrections are addenda. */
@@ -63,9 +67,7 @@ export const INCIDENT_KINDS_NEEDING_REVIEW: readonly IncidentKind[] = ['drug_use
 /** Days from the incident to the review's due date. */
 export const INCIDENT_REVIEW_DAYS = 7;
 
-export const incidentsQuery = paginationQuery.extend({
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const incidentsQuery = personPages;
 
 export const incidentRequest = z.object({
   occurredOn: isoDate,
@@ -85,7 +87,7 @@ export const incidentRecord = z.object({
   reportedBy: z.string().nullable(),
   createdAt: z.string(),
   /** The review task a drug incident opened, while it exists. */
-  reviewTask: z.object({ id: z.uuid(), dueOn: z.string(), status: z.enum(['open', 'done', 'cancelled']) }).nullable(),
+  reviewTask: z.object({ id: z.uuid(), dueOn: z.string(), status: z.enum(CARE_TASK_STATUSES) }).nullable(),
 });
 export type IncidentRecord = z.infer<typeof incidentRecord>;
 

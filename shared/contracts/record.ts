@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { CONFERENCE_DECISIONS, DROP_OUT_REASONS } from '../domain/outcomes.ts';
+import { URINE_OUTCOMES, URINE_REASONS, URINE_STATUSES } from '../domain/urine.ts';
+import { RISKS } from '../instruments/index.ts';
 import { CLASSES, REHAB_PLACES } from './clinical.ts';
+import { paginationQuery } from './common.ts';
+import { HANDOVER_REASONS, INCIDENT_KINDS, NOTE_KINDS } from './notes.ts';
 import { PROGRAMME_KINDS, SESSION_MODES } from './programmes.ts';
+import { CARE_TASK_KINDS, CARE_TASK_STATUSES, COMMUNITY_ROLES, PHASE_DIRECTIONS } from './progress.ts';
 import { ABSENCE_REASONS, ATTENDANCE_STATUSES } from './timetable.ts';
 
-// The one timeline of a person's care: every event of the pathway, newest first. The values of
-// the care record's own columns are listed here as the schema (migration 0007) allows them.
+// The one timeline of a person's care: every event of the pathway, newest first. Each detail takes
+// its values from where the area that owns them defines them.
 
 /** The kinds of entry, in the order of the pathway (the order of the filter chips). */
 export const TIMELINE_KINDS = [
@@ -22,23 +28,11 @@ const kindList = z
   .pipe(z.array(z.enum(TIMELINE_KINDS)));
 
 /** `?kinds=session,urine&page=2&pageSize=25`: no kinds (or an empty list) means every kind the reader may see. */
-export const timelineQuery = z.object({
+export const timelineQuery = paginationQuery.extend({
   kinds: kindList.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(TIMELINE_MAX_PAGE_SIZE).default(25),
 });
 export type TimelineQuery = z.infer<typeof timelineQuery>;
-
-export const NOTE_KINDS = ['individual', 'family', 'group'] as const;
-export const INCIDENT_KINDS = ['drug_use', 'drug_possession', 'violence', 'rule_violation', 'other'] as const;
-export const URINE_REASONS = ['random', 'entry', 'routine', 'exit', 'suspicion', 'retest'] as const;
-export const URINE_STATUSES = ['planned', 'collected', 'sent', 'received', 'resulted', 'refused', 'cancelled'] as const;
-export const URINE_OUTCOMES = ['negative', 'positive', 'invalid'] as const;
-export const COMMUNITY_ROLES = ['chief', 'coordinator', 'department_head', 'expeditor', 'buddy'] as const;
-export const CONFERENCE_DECISIONS = ['continue', 'change_programme', 'refer', 'complete', 'drop_out'] as const;
-export const OUTCOME_REASONS = ['voluntary', 'rule_violation', 'health', 'transfer', 'release', 'absconded', 'other'] as const;
-export const TASK_KINDS = ['urine_positive', 'incident_review'] as const;
-export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 
 /** What happened to an enrolment on the entry's day. */
 export const ENROLMENT_EVENTS = ['started', 'waitlisted', 'completed', 'dropped', 'changed'] as const;
@@ -54,7 +48,7 @@ const base = {
 };
 
 export const timelineEntry = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('screening'), ...base, detail: z.object({ overallRisk: z.enum(['low', 'moderate', 'high']), instrument: z.string() }) }),
+  z.object({ kind: z.literal('screening'), ...base, detail: z.object({ overallRisk: z.enum(RISKS), instrument: z.string() }) }),
   z.object({
     kind: z.literal('assessment'), ...base,
     detail: z.object({
@@ -78,7 +72,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
       programmeKind: z.enum(PROGRAMME_KINDS),
       expectedEndDate: z.string().nullable(),
       /** Why it ended (a drop-out's reason); null otherwise. */
-      reason: z.enum(OUTCOME_REASONS).nullable(),
+      reason: z.enum(DROP_OUT_REASONS).nullable(),
     }),
   }),
   z.object({
@@ -109,7 +103,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('phase'), ...base,
     detail: z.object({
-      direction: z.enum(['promotion', 'regression']),
+      direction: z.enum(PHASE_DIRECTIONS),
       fromPhase: z.string().nullable(),
       toPhase: z.string(),
       /** The phases' names in the programme, when it names them. */
@@ -128,13 +122,19 @@ export const timelineEntry = z.discriminatedUnion('kind', [
       /** The dose as reported by the clinic (event 'dose'). */
       doseMg: z.number().nullable(),
       /** A hand-over letter's reason and addressee (event 'handover'). */
-      handoverReason: z.enum(['transfer', 'release']).nullable(),
+      handoverReason: z.enum(HANDOVER_REASONS).nullable(),
       toName: z.string().nullable(),
     }),
   }),
   z.object({
     kind: z.literal('task'), ...base,
-    detail: z.object({ event: z.enum(['opened', 'closed']), taskKind: z.enum(TASK_KINDS), status: z.enum(TASK_STATUSES), dueOn: z.string() }),
+    detail: z.object({
+      event: z.enum(['opened', 'closed']),
+      /** The stored tasks: a re-assessment falls due by the programme's length and is no row of care_tasks. */
+      taskKind: z.enum(CARE_TASK_KINDS).exclude(['reassessment']),
+      status: z.enum(CARE_TASK_STATUSES),
+      dueOn: z.string(),
+    }),
   }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;

@@ -7,7 +7,7 @@ export { findPerson } from '../../db/people.ts';
 // A person's timeline is read in one statement: a UNION ALL of one light branch per kind (the
 // source row's id, an event number and the moment), each reading its table through the index on
 // the person, sorted and cut to the page; only the page's entries then look up their details by
-// primary key. A second statement counts the entries per kind over the same branches.
+// primary key. The same statement counts the entries per kind from the entries it has read.
 
 /** Jakarta wall-clock time of a timestamptz (WIB is UTC+7 all year). */
 const wib = (column: RawBuilder<unknown>) => sql`((${column}) AT TIME ZONE 'UTC') + interval '7 hours'`;
@@ -139,32 +139,27 @@ export interface TimelineRow {
 }
 
 /**
- * One page of a person's timeline over the given kinds: newest first, ties broken by the kind's
- * place in the pathway, then the source row's id and event, so every entry has one place and pages
- * neither repeat nor lose entries. `today` (Jakarta) ends the sessions: later ones have not been held.
+ * One page of a person's timeline and the number of entries of each kind, in one statement that reads
+ * the entries once: `kinds` are counted (kinds without entries are left out of the counts), and the
+ * page shows those of them in `shown`. Newest first, ties broken by the kind's place in the pathway,
+ * then the source row's id and event, so every entry has one place and pages neither repeat nor lose
+ * entries. `today` (Jakarta) ends the sessions: later ones have not been held.
  */
-export async function timelinePage(
-  db: DbOrTrx, q: { wbpId: string; kinds: readonly TimelineKind[]; today: string; limit: number; offset: number },
-): Promise<TimelineRow[]> {
-  if (q.kinds.length === 0) return [];
-  const result = await sql<TimelineRow>`
-    WITH page AS (
-      SELECT * FROM (${union(q.kinds, q.wbpId, q.today)}) AS entries
-      ORDER BY sort_at DESC, rank DESC, id DESC, seq DESC
-      LIMIT ${q.limit} OFFSET ${q.offset}
+export async function timeline(
+  db: DbOrTrx,
+  q: { wbpId: string; kinds: readonly TimelineKind[]; shown: readonly TimelineKind[]; today: string; limit: number; offset: number },
+): Promise<{ rows: TimelineRow[]; counts: Partial<Record<TimelineKind, number>> }> {
+  if (q.kinds.length === 0) return { rows: [], counts: {} };
+  const shown = q.shown.length > 0 ? sql`kind IN (${sql.join(q.shown.map((k) => sql.lit(k)))})` : sql`false`;
+  const order = sql`sort_at DESC, rank DESC, id DESC, seq DESC`;
+  const result = await sql<{ rows: TimelineRow[]; counts: Partial<Record<TimelineKind, number>> }>`
+    WITH entries AS MATERIALIZED (${union(q.kinds, q.wbpId, q.today)}), page AS (
+      SELECT * FROM entries WHERE ${shown} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}
     )
-    SELECT p.kind, p.id, p.seq, to_char(p.sort_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS at, p.timed, ${details(q.wbpId)} AS detail
-    FROM page p
-    ORDER BY p.sort_at DESC, p.rank DESC, p.id DESC, p.seq DESC`.execute(db);
-  return result.rows;
-}
-
-/** The number of entries of each kind (kinds without entries are left out). */
-export async function timelineCounts(
-  db: DbOrTrx, q: { wbpId: string; kinds: readonly TimelineKind[]; today: string },
-): Promise<Map<TimelineKind, number>> {
-  if (q.kinds.length === 0) return new Map();
-  const result = await sql<{ kind: TimelineKind; n: number }>`
-    SELECT kind, count(*)::int AS n FROM (${union(q.kinds, q.wbpId, q.today)}) AS entries GROUP BY kind`.execute(db);
-  return new Map(result.rows.map((r) => [r.kind, r.n]));
+    SELECT
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+          'kind', p.kind, 'id', p.id, 'seq', p.seq, 'at', to_char(p.sort_at, 'YYYY-MM-DD"T"HH24:MI:SS'), 'timed', p.timed, 'detail', ${details(q.wbpId)}
+        ) ORDER BY ${order}), '[]'::jsonb) FROM page p) AS rows,
+      (SELECT coalesce(jsonb_object_agg(kind, n), '{}'::jsonb) FROM (SELECT kind, count(*)::int AS n FROM entries GROUP BY kind) AS c) AS counts`.execute(db);
+  return result.rows[0]!;
 }

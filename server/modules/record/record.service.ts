@@ -1,5 +1,5 @@
 import {
-  TIMELINE_KINDS, type TimelineEntry, type TimelineKind, type TimelinePage, type TimelineQuery, timelineEntry,
+  PTRM_EVENTS, TIMELINE_KINDS, type TimelineEntry, type TimelineKind, type TimelinePage, type TimelineQuery, timelineEntry,
 } from '../../../shared/contracts/record.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
 import { can } from '../../../shared/domain/permissions.ts';
@@ -15,7 +15,6 @@ function visibleKinds(actor: Pick<Actor, 'role'>): TimelineKind[] {
 }
 
 const ENROLMENT_EVENT = { 0: 'started', 1: 'waitlisted' } as const;
-const PTRM_EVENT = ['started', 'ended', 'dose', 'handover'] as const;
 
 /** Where an entry is seen in full, in the web app. */
 function linkOf(wbpId: string, row: repo.TimelineRow): string {
@@ -47,7 +46,7 @@ function eventOf(row: repo.TimelineRow): Record<string, unknown> {
       return { ...row.detail, status: undefined, event: ended ? row.detail?.status : ENROLMENT_EVENT[row.seq as 0 | 1], reason: ended ? row.detail?.reason : null };
     }
     case 'role': return { ...row.detail, event: row.seq === 0 ? 'assigned' : 'ended' };
-    case 'ptrm': return { doseMg: null, handoverReason: null, toName: null, ...row.detail, event: PTRM_EVENT[row.seq] };
+    case 'ptrm': return { doseMg: null, handoverReason: null, toName: null, ...row.detail, event: PTRM_EVENTS[row.seq] };
     case 'task': return { ...row.detail, event: row.seq === 0 ? 'opened' : 'closed' };
     default: return row.detail ?? {};
   }
@@ -68,19 +67,21 @@ export function createRecordService(deps: { db: Db; now: () => Date }) {
     /** One page of a person's timeline, with the number of entries of each kind the reader may see. Audited. */
     async timeline(actor: Actor, wbpId: string, query: TimelineQuery, origin: RequestOrigin): Promise<TimelinePage> {
       const visible = visibleKinds(actor);
-      const asked = query.kinds && query.kinds.length > 0 ? visible.filter((k) => query.kinds!.includes(k)) : visible;
+      const filter = query.kinds && query.kinds.length > 0 ? query.kinds : null;
+      const asked = filter ? visible.filter((k) => filter.includes(k)) : visible;
       const today = jakartaDate(now());
       return db.transaction().execute(async (trx) => {
         const person = await repo.findPerson(trx, wbpId, actor.facilityIds);
         if (!person) throw notFound('wbp');
-        const rows = await repo.timelinePage(trx, { wbpId, kinds: asked, today, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-        const counted = await repo.timelineCounts(trx, { wbpId, kinds: visible, today });
+        const { rows, counts: counted } = await repo.timeline(trx, {
+          wbpId, kinds: visible, shown: asked, today, limit: query.pageSize, offset: (query.page - 1) * query.pageSize,
+        });
         await writeAudit(trx, { actor, origin }, {
           action: 'read', entityType: 'timeline', entityId: wbpId, facilityId: person.facility_id,
-          details: { page: query.page, pageSize: query.pageSize, kinds: query.kinds && query.kinds.length > 0 ? asked : 'all' },
+          details: { page: query.page, pageSize: query.pageSize, kinds: filter ? asked : 'all' },
         });
         const counts: Partial<Record<TimelineKind, number>> = {};
-        for (const kind of visible) counts[kind] = counted.get(kind) ?? 0;
+        for (const kind of visible) counts[kind] = counted[kind] ?? 0;
         return {
           items: rows.map((row) => toEntry(wbpId, row)),
           page: query.page,
