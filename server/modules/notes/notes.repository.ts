@@ -1,10 +1,9 @@
-import type { DbOrTrx } from '../../db/database.ts';
-import type { CounsellingNotesTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import { inScope } from '../../db/people.ts';
+import type { CounsellingNotesTable } from '../../db/schema.ts';
 
 export { findPerson } from '../../db/people.ts';
-
-const NO_FACILITY = '00000000-0000-0000-0000-000000000000';
 
 function notesQuery(db: DbOrTrx) {
   return db
@@ -42,7 +41,7 @@ export async function findNote(db: DbOrTrx, id: string, facilityIds: readonly st
     .innerJoin('wbp as w', 'w.id', 'n.wbp_id')
     .select('w.facility_id as person_facility_id')
     .where('n.id', '=', id)
-    .where('w.facility_id', 'in', facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY])
+    .where('w.facility_id', 'in', inScope(facilityIds))
     .executeTakeFirst();
 }
 

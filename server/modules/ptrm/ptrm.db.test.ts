@@ -303,6 +303,22 @@ describe('the continuity hand-over letter', () => {
     expect(text).not.toContain('BNNK SERANG');
   });
 
+  it('comes from the unit its issuer works in once the person has moved there', async () => {
+    const u = await unit();
+    const record = await start(u);
+    const lapas = await makeOrganization(ctx.db, { kind: 'lapas', name: 'Lapas Kelas IIA Cilegon', city: 'Cilegon' });
+    await ctx.db.updateTable('wbp').set({ facility_id: lapas.id }).where('id', '=', u.wbpId).execute();
+    const there = { ...u, session: await signIn(ctx.app, (await makeUser(ctx.db, { role: 'clinic_staff', organizationId: lapas.id })).username) };
+    const handover = await post<HandoverRecord>(there, `/api/ptrm/${record.id}/handovers`, { reason: 'release', toName: 'Puskesmas Cilegon', issuedOn: '2026-11-21' });
+
+    const { text } = await readPdf((await letter(there, handover.id)).rawPayload);
+
+    expect(text).toContain('LAPAS KELAS IIA CILEGON');
+    expect(text).toContain('Cilegon, 21 November 2026');
+    expect(text).toContain('a.n. Kepala Lapas Kelas IIA Cilegon');
+    expect(text).not.toContain('RUTAN KELAS IIB SERANG');
+  });
+
   it('gives the dose reported by the day it was issued, not one reported later', async () => {
     const u = await unit();
     const { record, handover } = await issued(u);

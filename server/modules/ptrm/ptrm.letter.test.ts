@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indonesianDate, indonesianDose, letterNumber } from './ptrm.letter.ts';
+import { indonesianDate } from '../../../shared/domain/outcomes.ts';
+import { indonesianDose, letterNumber } from './ptrm.letter.ts';
 
 describe('the hand-over letter wording', () => {
   it('writes dates with Indonesian month names', () => {

@@ -1,16 +1,9 @@
 import type { HandoverReason } from '../../../shared/contracts/notes.ts';
+import { indonesianDate } from '../../../shared/domain/outcomes.ts';
 import { facts, letterhead, renderPdf, signature } from '../../platform/pdf.ts';
 
 // The continuity hand-over letter for a person on methadone (PTRM), in Bahasa Indonesia: what the
 // receiving party needs to go on without a gap. Dosing records stay in the clinic's own system (SIHA).
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** "2026-11-22" as "22 November 2026". */
-export function indonesianDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
-}
 
 /** A dose as reported, with the Indonesian decimal comma: "72,5 mg". */
 export function indonesianDose(doseMg: number): string {
@@ -42,7 +35,7 @@ export function letterNumber(data: Pick<LetterData, 'handoverId' | 'issuedOn'>):
   return `PTRM/${data.handoverId.slice(0, 8).toUpperCase()}/${data.issuedOn.slice(0, 4)}`;
 }
 
-export function letterTitle(data: Pick<LetterData, 'person'>): string {
+function letterTitle(data: Pick<LetterData, 'person'>): string {
   return `Surat serah terima PTRM - ${data.person.fullName}`;
 }
 

@@ -1,11 +1,10 @@
 import { sql, type Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { inScope } from '../../db/people.ts';
 import type { PtrmRecordsTable } from '../../db/schema.ts';
 
 export { findPerson } from '../../db/people.ts';
-
-const NO_FACILITY = '00000000-0000-0000-0000-000000000000';
-const inScope = (facilityIds: readonly string[]) => (facilityIds.length > 0 ? [...facilityIds] : [NO_FACILITY]);
+export { unitLetterhead } from '../../db/units.ts';
 
 function recordsQuery(db: DbOrTrx) {
   return db
@@ -114,25 +113,21 @@ export async function insertHandover(
 }
 
 /**
- * Everything the hand-over letter says, for a person held in one of these units: with the record's unit
- * and the issuer's organisation, one of which heads the letter.
+ * Everything the hand-over letter says, for a person held in one of these units: with the unit that
+ * recorded the PTRM and the issuer's organisation, one of which heads the letter.
  */
 export async function findHandoverLetter(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
   return db
     .selectFrom('ptrm_handovers as h')
     .innerJoin('ptrm_records as r', 'r.id', 'h.ptrm_id')
     .innerJoin('wbp as w', 'w.id', 'h.wbp_id')
-    .innerJoin('organizations as f', 'f.id', 'r.facility_id')
-    .leftJoin('organizations as fp', 'fp.id', 'f.parent_id')
     .leftJoin('users as u', 'u.id', 'h.issued_by')
     .leftJoin('organizations as io', 'io.id', 'u.organization_id')
-    .leftJoin('organizations as iop', 'iop.id', 'io.parent_id')
     .select([
       'h.id', 'h.ptrm_id', 'h.reason', 'h.to_name', 'h.issued_on',
-      'r.clinic_name', 'r.started_on',
+      'r.clinic_name', 'r.started_on', 'r.facility_id as record_unit_id',
       'w.id as wbp_id', 'w.full_name', 'w.sdp_number', 'w.birth_place', 'w.birth_date', 'w.facility_id as person_facility_id',
-      'f.name as unit_name', 'f.city as unit_city', 'fp.name as parent_name', 'u.full_name as issued_by_name',
-      'io.kind as issuer_org_kind', 'io.name as issuer_org_name', 'io.city as issuer_org_city', 'iop.name as issuer_org_parent_name',
+      'u.full_name as issued_by_name', 'io.id as issuer_org_id', 'io.kind as issuer_org_kind',
     ])
     .where('h.id', '=', id)
     .where('w.facility_id', 'in', inScope(facilityIds))

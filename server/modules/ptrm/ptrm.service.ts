@@ -52,10 +52,15 @@ export function createPtrmService(deps: { db: Db; now: () => Date }) {
     id: h.id, ptrmId: h.ptrm_id, reason: h.reason, toName: h.to_name, issuedOn: h.issued_on, issuedBy: h.issued_by_name, createdAt: h.created_at.toISOString(),
   });
 
-  async function oneRecord(handle: DbOrTrx, actor: Actor, id: string): Promise<PtrmRecord> {
-    const [record] = await recordsOf(handle, [await recordOrThrow(handle, actor, id)]);
+  async function recordOf(handle: DbOrTrx, row: repo.RecordRow): Promise<PtrmRecord> {
+    const [record] = await recordsOf(handle, [row]);
     if (!record) throw new AppError('INTERNAL', 'error.internal');
     return record;
+  }
+
+  /** A record as it is now, after a change to its own row. */
+  async function oneRecord(handle: DbOrTrx, actor: Actor, id: string): Promise<PtrmRecord> {
+    return recordOf(handle, await recordOrThrow(handle, actor, id));
   }
 
   /** A date of the record's life: not after today, not before the record started. */
@@ -127,7 +132,8 @@ export function createPtrmService(deps: { db: Db; now: () => Date }) {
         action: 'create', entityType: 'ptrm_dose', entityId: doseId, facilityId: row.person_facility_id,
         details: { ptrmId, wbpId: row.wbp_id, doseMg: input.doseMg, reportedOn: input.reportedOn },
       });
-      return oneRecord(trx, actor, ptrmId);
+      // A dose is a row of its own: the record's row read above has not changed.
+      return recordOf(trx, row);
     });
   }
 
@@ -166,23 +172,22 @@ export function createPtrmService(deps: { db: Db; now: () => Date }) {
 
   /** The hand-over letter as PDF, and the name to save it under. Reading it is audited like the record. */
   async function letter(actor: Actor, handoverId: string, origin: RequestOrigin): Promise<{ pdf: Buffer; filename: string }> {
-    const data = await db.transaction().execute(async (trx) => {
+    const { h, unit, dose } = await db.transaction().execute(async (trx) => {
       const h = await repo.findHandoverLetter(trx, handoverId, actor.facilityIds);
       if (!h) throw notFound('ptrm_handover');
+      // The letter comes from the unit its issuer works in; partner staff issue it for the unit that recorded the PTRM.
+      const issuerUnit = h.issuer_org_kind !== null && CUSTODIAL_KINDS.includes(h.issuer_org_kind) ? h.issuer_org_id : null;
+      const unit = await repo.unitLetterhead(trx, issuerUnit ?? h.record_unit_id);
+      if (!unit) throw new AppError('INTERNAL', 'error.internal');
       const dose = await repo.latestDoseOn(trx, h.ptrm_id, h.issued_on);
       await writeAudit(trx, { actor, origin }, {
         action: 'read', entityType: 'ptrm_handover_letter', entityId: handoverId, facilityId: h.person_facility_id, details: { ptrmId: h.ptrm_id, wbpId: h.wbp_id },
       });
-      return { h, dose };
+      return { h, unit, dose };
     });
-    const { h, dose } = data;
-    // The letter comes from the unit its issuer works in; partner staff issue it for the unit that recorded the PTRM.
-    const issuerUnit = h.issuer_org_kind !== null && CUSTODIAL_KINDS.includes(h.issuer_org_kind) && h.issuer_org_name !== null;
     const pdf = await renderHandoverLetter({
       handoverId: h.id, reason: h.reason, toName: h.to_name, issuedOn: h.issued_on, issuedBy: h.issued_by_name,
-      unitName: issuerUnit ? h.issuer_org_name! : h.unit_name,
-      unitCity: issuerUnit ? h.issuer_org_city : h.unit_city,
-      parentName: issuerUnit ? h.issuer_org_parent_name : h.parent_name,
+      unitName: unit.name, unitCity: unit.city, parentName: unit.parent_name,
       person: { fullName: h.full_name, sdpNumber: h.sdp_number, birthPlace: h.birth_place, birthDate: h.birth_date },
       clinicName: h.clinic_name, startedOn: h.started_on,
       latestDose: dose ? { doseMg: Number(dose.dose_mg), reportedOn: dose.reported_on, source: dose.source } : null,
