@@ -1,5 +1,5 @@
 import { INCIDENT_REVIEW_DAYS } from '../../shared/contracts/notes.ts';
-import { URINE_PANEL, type UrineOutcome, type UrineSubstance, drawRandom, POSITIVE_FOLLOW_UP_DAYS } from '../../shared/domain/urine.ts';
+import { POSITIVE_FOLLOW_UP_DAYS, URINE_PANEL, type UrineResults, drawRandom, testOutcome } from '../../shared/domain/urine.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { addDays } from './random.ts';
 
@@ -55,8 +55,7 @@ const STATUS_OF: Record<Stage, 'resulted' | 'received' | 'sent' | 'collected' | 
 const PROMOTED = 5;
 const LAB = 'Laboratorium BNNK Serang';
 
-const allNegative = (): Record<UrineSubstance, UrineOutcome> =>
-  Object.fromEntries(URINE_PANEL.map((s) => [s, 'negative'])) as Record<UrineSubstance, UrineOutcome>;
+const allNegative = (): UrineResults => Object.fromEntries(URINE_PANEL.map((s) => [s, 'negative'])) as UrineResults;
 
 export async function seedCareRecord(trx: DbOrTrx, facilityId: string, anchor: string): Promise<void> {
   const users = new Map((await trx.selectFrom('users').select(['id', 'username', 'full_name']).execute()).map((u) => [u.username, u]));
@@ -126,7 +125,7 @@ export async function seedCareRecord(trx: DbOrTrx, facilityId: string, anchor: s
     const collected = stage !== 'planned';
     const sent = stage === 'sent' || stage === 'received';
     const resulted = stage === 'resulted_negative' || stage === 'resulted_positive';
-    const results = resulted ? { ...allNegative(), ...(stage === 'resulted_positive' ? { amphetamines: 'positive' as const } : {}) } : null;
+    const results: UrineResults | null = resulted ? { ...allNegative(), ...(stage === 'resulted_positive' ? { amphetamines: 'positive' } : {}) } : null;
     const test = await trx
       .insertInto('urine_tests')
       .values({
@@ -136,7 +135,7 @@ export async function seedCareRecord(trx: DbOrTrx, facilityId: string, anchor: s
         ...(sent ? { sent_to: LAB, sent_at: wib(day, '10:00') } : {}),
         ...(stage === 'received' ? { received_by: 'Sri Wahyuni, Amd.AK (analis BNNK)', received_at: wib(day, '11:15') } : {}),
         ...(results ? {
-          results: JSON.stringify(results), outcome: stage === 'resulted_positive' ? 'positive' as const : 'negative' as const,
+          results: JSON.stringify(results), outcome: testOutcome(results),
           resulted_by: clinic, resulted_at: wib(day, '09:30'),
         } : {}),
       })

@@ -1,6 +1,7 @@
 import type { ROUTINE_KINDS } from '../../shared/contracts/routine.ts';
+import { programmeEnd } from '../../shared/domain/placement.ts';
 import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
-import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
+import { ASSIST_ID, ASSIST_VERSION, type SeverityAreaCode, scoreInstrument } from '../../shared/instruments/index.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { addDays } from './random.ts';
 
@@ -133,14 +134,14 @@ export async function seedRehabilitation(trx: DbOrTrx, facilityId: string, ancho
       .insertInto('enrolments')
       .values({
         wbp_id: person.id, programme_id: programme.id, decision_id: decision.id, status: 'active', start_date: start,
-        expected_end_date: addDays(start, programme.weeks * 7),
+        expected_end_date: programmeEnd(start, programme.weeks),
       })
       .execute();
   }
 }
 
 /** The interviewer's 0–9 grid of an initial assessment: napza matches the class (tinggi 6–9, menengah 4–5), the other areas vary. */
-function severityOf(kind: 'social' | 'medical' | null, i: number): Record<string, number> {
+function severityOf(kind: 'social' | 'medical' | null, i: number): Record<SeverityAreaCode, number> {
   const napza = kind === 'medical' ? 4 + (i % 2) : 6 + (i % 3);
   return { medical: 2 + (i % 4), employment_support: 3 + (i % 3), napza, legal: 5 + (i % 2), family_social: 3 + (i % 4), psychiatric: 1 + (i % 5) };
 }

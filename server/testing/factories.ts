@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { OrgKind, Role } from '../../shared/contracts/common.ts';
 import type { ProgrammeKind } from '../../shared/contracts/programmes.ts';
+import { programmeEnd } from '../../shared/domain/placement.ts';
 import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
 import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
 import type { Db } from '../db/database.ts';
@@ -182,10 +183,12 @@ export async function makeEnrolment(
     .executeTakeFirstOrThrow();
   const status = e.status ?? 'active';
   const start = status === 'active' ? (e.startDate ?? '2026-09-01') : null;
-  const end = start ? new Date(Date.parse(`${start}T00:00:00Z`) + programme.duration_weeks * 7 * 86_400_000).toISOString().slice(0, 10) : null;
   const enrolment = await db
     .insertInto('enrolments')
-    .values({ wbp_id: e.wbpId, programme_id: programme.id, decision_id: decision.id, status, start_date: start, expected_end_date: end })
+    .values({
+      wbp_id: e.wbpId, programme_id: programme.id, decision_id: decision.id, status, start_date: start,
+      expected_end_date: start ? programmeEnd(start, programme.duration_weeks) : null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { enrolment, programme, assessment, decision };

@@ -65,7 +65,7 @@ export const assessment = async (w: World, side: Side, status: 'draft' | 'signed
 };
 /** A person of the side with a signed assessment, and a programme of that side's unit. */
 export const decidable = async (w: World, side: Side) => {
-  const wbpId = side === 'own' ? await person(w, 'own') : w.otherPersonId;
+  const wbpId = await personOf(w, side);
   const signed = await makeAssessment(w.db, { wbpId, facilityId: facility(w, side).id, status: 'signed', signedBy: w.users.clinic_staff.id });
   return { wbpId, assessmentId: signed.id, programmeId: (await makeProgramme(w.db, facility(w, side).id)).id };
 };
@@ -76,9 +76,9 @@ export const exceptionRow = async (w: World, side: Side) =>
 export const roomRow = async (w: World, side: Side) =>
   (await w.db.insertInto('rooms').values({ facility_id: facility(w, side).id, name: `Aula ${Date.now() % 1_000_000}${side}`, capacity: 30 }).returning('id').executeTakeFirstOrThrow()).id;
 export const courtRow = async (w: World, side: Side) =>
-  (await w.db.insertInto('court_dates').values({ wbp_id: side === 'own' ? await person(w, 'own') : w.otherPersonId, date: '2026-11-25' }).returning('id').executeTakeFirstOrThrow()).id;
+  (await w.db.insertInto('court_dates').values({ wbp_id: await personOf(w, side), date: '2026-11-25' }).returning('id').executeTakeFirstOrThrow()).id;
 export const pairRow = async (w: World, side: Side) => {
-  const a = side === 'own' ? await person(w, 'own') : w.otherPersonId;
+  const a = await personOf(w, side);
   const b = await person(w, side);
   const [x, y] = a < b ? [a, b] : [b, a];
   return (await w.db.insertInto('non_associations').values({ wbp_a: x, wbp_b: y, reason: 'Perkelahian di blok' }).returning('id').executeTakeFirstOrThrow()).id;
@@ -96,13 +96,16 @@ export const sessionRow = async (w: World, side: Side) => {
     week_id: week.id, facility_id: facilityId, programme_id: programmeId, session_code: 'individual_counselling', session_name: 'Konseling individu',
     mode: 'individual', occurrence: 1, date: monday, start_time: '13:00', end_time: '14:00', room_id: roomId, staff_id: w.users.clinic_staff.id,
   }).returning('id').executeTakeFirstOrThrow();
-  const wbpId = side === 'own' ? await person(w, 'own') : w.otherPersonId;
+  const wbpId = await personOf(w, side);
   await w.db.insertInto('timetable_session_members').values({ session_id: session.id, wbp_id: wbpId }).execute();
   return { id: session.id, monday, roomId, wbpId };
 };
 export const programme = async (w: World, side: Side) => (await makeProgramme(w.db, facility(w, side).id)).id;
-export const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: side === 'own' ? w.unitA.id : w.unitB.id })).id;
 export const facility = (w: World, side: Side) => (side === 'own' ? w.unitA : w.unitB);
+/** A new person held in the side's unit. */
+export const person = async (w: World, side: Side) => (await makeWbp(w.db, { facility_id: facility(w, side).id })).id;
+/** The side's person: a new one in unit A for 'own', unit B's marked person for 'other'. */
+export const personOf = async (w: World, side: Side) => (side === 'own' ? person(w, 'own') : w.otherPersonId);
 
 export function roster(code: string): string {
   return [
@@ -110,10 +113,6 @@ export function roster(code: string): string {
     `AII.2026.${code.slice(-6)}1,Andi Saputra,L,tahanan,${code},2026-10-01`,
   ].join('\n');
 }
-
-
-/** The side's person: a new one in unit A for 'own', unit B's marked person for 'other'. */
-export const personOf = async (w: World, side: Side) => (side === 'own' ? person(w, 'own') : w.otherPersonId);
 
 /** An active Therapeutic Community enrolment of the side's person (see personOf). */
 export const enrolledOf = async (w: World, side: Side) => {
