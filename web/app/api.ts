@@ -19,19 +19,30 @@ export class ApiError extends Error {
   }
 
   /**
-   * Field messages keyed by the first path segment ("caseArticles.2" → "caseArticles"), for showing under
-   * each input. The server may start a message with the field's label ("Full name: too short"); the label
-   * is already above the input, so that prefix is dropped.
+   * Field messages keyed by the whole path ("people.2.detail.programmeId"), the first per path, for
+   * forms with nested or repeated inputs.
    */
-  fieldErrors(): Record<string, string> {
+  messagesByPath(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const f of this.fields) {
-      const key = f.field.split('.')[0] ?? f.field;
-      const bare = f.message.replace(/^[^:\n]{1,60}:\s+(?=\S)/, '');
-      out[key] ??= bare.charAt(0).toUpperCase() + bare.slice(1);
-    }
+    for (const f of this.fields) out[f.field] ??= withoutLabel(f.message);
     return out;
   }
+
+  /** Field messages keyed by the first path segment ("caseArticles.2" → "caseArticles"), for showing under each input. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.fields) out[f.field.split('.')[0] ?? f.field] ??= withoutLabel(f.message);
+    return out;
+  }
+}
+
+/**
+ * A field's message for showing under its input. The server may start it with the field's label
+ * ("Full name: too short"); the label is already above the input, so that prefix is dropped.
+ */
+function withoutLabel(message: string): string {
+  const bare = message.replace(/^[^:\n]{1,60}:\s+(?=\S)/, '');
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
 
 let csrfToken: string | null = null;

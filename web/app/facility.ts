@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
+import { withChanges } from '../components/useListAddress.ts';
 import { useUser } from './auth.tsx';
 
 /**
@@ -23,6 +24,7 @@ export function useChosenFacility() {
     several: user.facilities.length > 1,
     search,
     setParam,
-    choose: (facilityId: string) => setParam('upt', facilityId),
+    /** Another unit, whose lists start again at their first page. */
+    choose: (facilityId: string) => setSearch(withChanges(search, { upt: facilityId }), { replace: true }),
   };
 }

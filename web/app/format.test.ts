@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // The dictionaries mark <html lang>; a bare document is enough outside the browser.
 vi.stubGlobal('document', { documentElement: { lang: '' } });
-const { formatClock, formatDate, formatTimestampDate, withSubject } = await import('./format.ts');
+const { formatClock, formatDate, formatDateTime, formatTimestampDate, withSubject } = await import('./format.ts');
 
 describe('formatTimestampDate', () => {
   it('gives the day in Jakarta, not in UTC', () => {
@@ -21,6 +21,15 @@ describe('formatTimestampDate', () => {
 describe('formatClock', () => {
   it('gives the time of day in Jakarta', () => {
     expect(formatClock('2026-11-21T01:05:00Z')).toMatch(/^08[.:]05$/);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('gives the day and time in Jakarta, as formatClock does', () => {
+    const shown = formatDateTime('2026-11-21T18:30:00Z');
+
+    expect(shown).toContain(formatClock('2026-11-21T18:30:00Z'));
+    expect(shown).toMatch(/22/);
   });
 });
 

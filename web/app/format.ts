@@ -38,11 +38,12 @@ export function withSubject(text: string, subject: string): string {
   return `${text} — ${subject}`;
 }
 
+/** A moment as day and time on the units' clock (Jakarta), like formatClock, whatever zone the PC is set to. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: UNIT_ZONE }).format(d);
 }
 
 export function formatNumber(n: number | null | undefined, fractionDigits = 0): string {

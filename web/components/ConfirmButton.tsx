@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Button, Text, type ButtonProps } from '@mantine/core';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick'> {
   children: ReactNode;
@@ -16,7 +16,6 @@ interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick'> {
 
 /** A button that asks before doing something that cannot easily be undone. */
 export function ConfirmButton({ children, message, title, confirmLabel, onConfirm, danger = true, ...buttonProps }: ConfirmButtonProps) {
-  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
@@ -35,17 +34,16 @@ export function ConfirmButton({ children, message, title, confirmLabel, onConfir
       <Button {...buttonProps} onClick={() => setOpen(true)}>
         {children}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={title ?? t('confirm.title')} centered>
-        <Text mb="lg">{message}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setOpen(false)} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button color={danger ? 'red' : undefined} onClick={() => void confirm()} loading={busy} data-autofocus>
-            {confirmLabel ?? t('confirm.yes')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={open}
+        title={title}
+        message={<Text>{message}</Text>}
+        confirmLabel={confirmLabel}
+        color={danger ? 'red' : undefined}
+        busy={busy}
+        onConfirm={() => void confirm()}
+        onCancel={() => setOpen(false)}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../app/api.ts';
 import type { FieldErrors } from '../app/validation.ts';
 
 /** The fields of V that hold text as typed (inputs, native selects). */
@@ -24,6 +25,11 @@ export function useFormFields<V extends object>(initial: V | (() => V), idPrefix
     first?.focus();
   };
 
+  /** After a failed save: the server's messages by field when it named fields (else FormErrorAlert says what failed). */
+  const showFailure = (error: unknown) => {
+    if (error instanceof ApiError && error.fields.length > 0) show(error.fieldErrors());
+  };
+
   /** What ties a text input or a native select to a field: its id, value, change and message. */
   const bind = <K extends TextField<V>>(key: K) => ({
     id: `${idPrefix}-${key}`,
@@ -32,5 +38,5 @@ export function useFormFields<V extends object>(initial: V | (() => V), idPrefix
     error: errors[key],
   });
 
-  return { values, set, setValues, errors, show, bind };
+  return { values, set, setValues, errors, show, showFailure, bind };
 }

@@ -32,6 +32,18 @@ export function withoutFilters(search: URLSearchParams, keep: readonly string[])
   return next;
 }
 
+/**
+ * The page of a list without a search, in the address (`?page=`, absent for the first page) beside
+ * the page's other settings, replaced in place like the searchable lists' settings.
+ */
+export function usePageAddress(): { page: number; setPage: (page: number) => void } {
+  const [search, setSearch] = useSearchParams();
+  return {
+    page: pageOf(search),
+    setPage: (page: number) => setSearch((prev) => withChanges(prev, { page: page > 1 ? String(page) : undefined }), { replace: true }),
+  };
+}
+
 const TYPING_PAUSE_MS = 350;
 
 /**

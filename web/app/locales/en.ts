@@ -1,8 +1,8 @@
 import type { Translation } from './id.ts';
-import { notesEn } from './care/notes.en.ts';
+import { notesEn, notesRulesEn } from './care/notes.en.ts';
 import { urineEn } from './care/urine.en.ts';
 import { progressEn } from './care/progress.en.ts';
-import { conferencesEn } from './care/conferences.en.ts';
+import { conferencesEn, conferencesRulesEn } from './care/conferences.en.ts';
 import { recordEn } from './care/record.en.ts';
 
 export const en: Translation = {
@@ -203,6 +203,11 @@ export const en: Translation = {
       containsUsername: 'Not contain the username.',
       tooCommon: 'Not be a commonly used password.',
     },
+    urine: {
+      periodOrder: 'The end date cannot be before the start date.',
+    },
+    ...conferencesRulesEn,
+    ...notesRulesEn,
   },
   duration: {
     years_one: '{{count}} year',
@@ -1477,6 +1482,8 @@ export const en: Translation = {
       outcomes: 'Outcomes and referrals',
       incidents: 'Incidents',
       ptrm: 'Methadone (PTRM)',
+      pageTitle: '{{tab}} — {{name}}',
+      backToPerson: "Back to the person's record",
     },
     notes: notesEn,
     urine: urineEn,

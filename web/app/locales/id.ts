@@ -1,7 +1,7 @@
-import { notesId } from './care/notes.id.ts';
+import { notesId, notesRulesId } from './care/notes.id.ts';
 import { urineId } from './care/urine.id.ts';
 import { progressId } from './care/progress.id.ts';
-import { conferencesId } from './care/conferences.id.ts';
+import { conferencesId, conferencesRulesId } from './care/conferences.id.ts';
 import { recordId } from './care/record.id.ts';
 
 /** Bahasa Indonesia: the default language and the reference every other dictionary must match. */
@@ -203,6 +203,11 @@ export const id = {
       containsUsername: 'Tidak memuat nama pengguna.',
       tooCommon: 'Bukan kata sandi yang umum dipakai.',
     },
+    urine: {
+      periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    },
+    ...conferencesRulesId,
+    ...notesRulesId,
   },
   duration: {
     years_one: '{{count}} tahun',
@@ -1477,6 +1482,8 @@ export const id = {
       outcomes: 'Hasil dan rujukan',
       incidents: 'Insiden',
       ptrm: 'Metadon (PTRM)',
+      pageTitle: '{{tab}} — {{name}}',
+      backToPerson: 'Kembali ke data warga binaan',
     },
     notes: notesId,
     urine: urineId,

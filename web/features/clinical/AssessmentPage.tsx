@@ -1,7 +1,7 @@
 import './assessment.css';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import {
-  Accordion, Alert, Anchor, Badge, Button, Grid, Group, List, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title,
+  Accordion, Alert, Anchor, Badge, Button, Grid, Group, List, NativeSelect, Paper, Stack, Text, Textarea, Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDateTime, formatTimestampDate } from '../../app/format.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -347,20 +348,18 @@ function AssessmentEditor({ record, person, onReload, onSigned }: {
         </Grid>
       </FormContext.Provider>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('clinical.assessment.signTitle')} centered>
-        <Text mb="md">
-          {t('clinical.assessment.signConfirm', {
-            name: name || t('clinical.assessment.thisPerson'),
-            class: finalClass ? t(`clinical.class.${finalClass}`) : '—',
-          })}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirming(false)} disabled={sign.isPending}>{t('common.cancel')}</Button>
-          <Button onClick={() => sign.mutate()} loading={sign.isPending} data-autofocus>
-            {t('clinical.assessment.signYes')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('clinical.assessment.signTitle')}
+        message={t('clinical.assessment.signConfirm', {
+          name: name || t('clinical.assessment.thisPerson'),
+          class: finalClass ? t(`clinical.class.${finalClass}`) : '—',
+        })}
+        confirmLabel={t('clinical.assessment.signYes')}
+        busy={sign.isPending}
+        onConfirm={() => sign.mutate()}
+        onCancel={() => setConfirming(false)}
+      />
     </>
   );
 }

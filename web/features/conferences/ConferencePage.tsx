@@ -14,6 +14,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Section } from '../../components/Section.tsx';
 import { conferenceKeys, fetchConference } from './api.ts';
+import { DECISION_COLOR } from './form.ts';
 
 /** The minutes of a case conference, to read and to print: who came from which agency, who was discussed, what was decided. */
 export function ConferencePage() {
@@ -100,7 +101,7 @@ function PersonMinutes({ person: p, index }: { person: ConferencePersonRecord; i
       <Text size="sm" mb="xs" style={{ whiteSpace: 'pre-wrap' }}>{p.discussion}</Text>
       <Group gap="xs" mb={4}>
         <Text size="sm" fw={600}>{t('care.conferences.minutes.decision')}:</Text>
-        <Badge variant="light" color={p.decision === 'drop_out' ? 'red' : p.decision === 'complete' ? 'teal' : 'blue'}>
+        <Badge variant="light" color={DECISION_COLOR[p.decision]}>
           {t(`care.conferences.decision.${p.decision}`)}
         </Badge>
       </Group>
@@ -159,7 +160,7 @@ function RecentIncidents({ person: p }: { person: ConferencePersonRecord }) {
             {p.incidents.map((i) => (
               <Table.Tr key={i.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(i.occurredOn)}</Table.Td>
-                <Table.Td>{t(`care.conferences.incidentKind.${i.kind}`)}</Table.Td>
+                <Table.Td>{t(`care.notes.incident.kinds.${i.kind}`)}</Table.Td>
                 <Table.Td>{i.description}</Table.Td>
                 <Table.Td>{i.actionTaken ?? '—'}</Table.Td>
               </Table.Tr>
@@ -170,9 +171,6 @@ function RecentIncidents({ person: p }: { person: ConferencePersonRecord }) {
     </>
   );
 }
-
-const URINE_STATUSES = ['collected', 'sent', 'received', 'resulted', 'refused'] as const;
-const isUrineStatus = (s: string): s is (typeof URINE_STATUSES)[number] => (URINE_STATUSES as readonly string[]).includes(s);
 
 function RecentUrine({ person: p }: { person: ConferencePersonRecord }) {
   const { t } = useTranslation();
@@ -192,11 +190,11 @@ function RecentUrine({ person: p }: { person: ConferencePersonRecord }) {
               return (
                 <Table.Tr key={u.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(u.plannedOn)}</Table.Td>
-                  <Table.Td>{isUrineStatus(u.status) ? t(`care.conferences.urineStatus.${u.status}`) : u.status}</Table.Td>
+                  <Table.Td>{t(`care.urine.status.${u.status}`)}</Table.Td>
                   <Table.Td>
                     {u.outcome ? (
                       <Badge size="sm" variant="light" color={u.outcome === 'positive' ? 'red' : u.outcome === 'negative' ? 'teal' : 'gray'}>
-                        {t(`care.conferences.urineOutcome.${u.outcome}`)}
+                        {t(`care.urine.outcome.${u.outcome}`)}
                       </Badge>
                     ) : '—'}
                   </Table.Td>

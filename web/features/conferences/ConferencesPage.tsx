@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Table } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { CONFERENCE_DECISIONS } from '../../../shared/contracts/conferences.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -10,26 +10,18 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
-import { QueryView } from '../../components/QueryView.tsx';
-import { pageOf } from '../../components/useListAddress.ts';
-import { conferenceKeys, fetchConferences, type ConferenceList } from './api.ts';
+import { PagedQueryView } from '../../components/PagedQueryView.tsx';
+import { usePageAddress } from '../../components/useListAddress.ts';
+import { conferenceKeys, fetchConferences } from './api.ts';
+import { DECISION_COLOR } from './form.ts';
 
 /** A unit's case conferences, newest first, with how many people were discussed and what was decided. */
 export function ConferencesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, search, setParam } = useChosenFacility();
-  const [, setSearch] = useSearchParams();
-  /** Another unit has pages of its own: start again at the first. */
-  const choose = (id: string) => setSearch((prev) => {
-    const next = new URLSearchParams(prev);
-    next.set('upt', id);
-    next.delete('page');
-    return next;
-  }, { replace: true });
+  const { facility, several, choose } = useChosenFacility();
+  const { page, setPage } = usePageAddress();
   const facilityId = facility?.id ?? '';
-  const page = pageOf(search);
   const list = useQuery({
     queryKey: conferenceKeys.list(facilityId, page),
     queryFn: ({ signal }) => fetchConferences(facilityId, page, signal),
@@ -37,7 +29,6 @@ export function ConferencesPage() {
     placeholderData: keepPreviousData,
   });
   const canManage = can('conference.manage');
-  const newLink = facility ? `/konferensi/baru?upt=${encodeURIComponent(facility.id)}` : '/konferensi/baru';
 
   if (!facility) {
     return (
@@ -47,6 +38,7 @@ export function ConferencesPage() {
       </>
     );
   }
+  const newLink = `/konferensi/baru?upt=${encodeURIComponent(facility.id)}`;
 
   return (
     <>
@@ -60,9 +52,9 @@ export function ConferencesPage() {
           <FacilitySelect label={t('care.conferences.unit')} value={facility.id} onChoose={choose} maw={360} />
         </Paper>
       ) : null}
-      <QueryView
+      <PagedQueryView
         query={list}
-        isEmpty={(data: ConferenceList) => data.total === 0}
+        onPage={setPage}
         empty={(
           <EmptyState
             title={t('care.conferences.empty')}
@@ -71,47 +63,44 @@ export function ConferencesPage() {
           />
         )}
       >
-        {(data) => (
-          <>
-            <DataTable
-              minWidth={760}
-              aria-label={t('care.conferences.tableLabel')}
-              columns={[
-                t('care.conferences.heldOn'),
-                t('care.conferences.titleColumn'),
-                { label: t('care.conferences.peopleCount'), align: 'right' },
-                { label: t('care.conferences.attendeeCount'), align: 'right' },
-                t('care.conferences.decisionsColumn'),
-                t('care.conferences.createdBy'),
-              ]}
-            >
-              <Table.Tbody>
-                {data.items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.heldOn)}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/konferensi/${c.id}`}>{c.title}</Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(c.peopleCount)}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(c.attendeeCount)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {CONFERENCE_DECISIONS.filter((d) => c.decisions[d] > 0).map((d) => (
-                          <Badge key={d} variant="light" size="sm" color={d === 'drop_out' ? 'red' : d === 'complete' ? 'teal' : 'blue'}>
-                            {t(`care.conferences.decision.${d}`)}: {formatNumber(c.decisions[d])}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{c.createdBy ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </DataTable>
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={(p) => setParam('page', p > 1 ? String(p) : null)} />
-          </>
+        {(items) => (
+          <DataTable
+            minWidth={760}
+            aria-label={t('care.conferences.tableLabel')}
+            columns={[
+              t('care.conferences.heldOn'),
+              t('care.conferences.titleColumn'),
+              { label: t('care.conferences.peopleCount'), align: 'right' },
+              { label: t('care.conferences.attendeeCount'), align: 'right' },
+              t('care.conferences.decisionsColumn'),
+              t('care.conferences.createdBy'),
+            ]}
+          >
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.heldOn)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/konferensi/${c.id}`}>{c.title}</Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(c.peopleCount)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(c.attendeeCount)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {CONFERENCE_DECISIONS.filter((d) => c.decisions[d] > 0).map((d) => (
+                        <Badge key={d} variant="light" size="sm" color={DECISION_COLOR[d]}>
+                          {t(`care.conferences.decision.${d}`)}: {formatNumber(c.decisions[d])}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{c.createdBy ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
         )}
-      </QueryView>
+      </PagedQueryView>
     </>
   );
 }

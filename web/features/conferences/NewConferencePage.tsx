@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Anchor, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { conferenceBody, type ConferenceBody } from '../../../shared/contracts/conferences.ts';
@@ -12,16 +12,19 @@ import { useUser } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { useChosenFacility } from '../../app/facility.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
-import { translateKey } from '../../app/i18n.ts';
 import { useOrganizations } from '../../app/organizations.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { withoutRow } from '../../components/rowErrors.ts';
 import { Section } from '../../components/Section.tsx';
+import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
 import { conferenceKeys, createConference, fetchOutcomes, fetchProgrammes } from './api.ts';
 import {
-  conferenceInput, defaultEnrolment, fieldId, messagesOfIssues, messagesOfServer, type AttendeeRow, type MeetingValues, type PersonRow,
+  conferenceInput, defaultEnrolment, fieldId, messagesOfIssues, type AttendeeRow, type MeetingValues, type PersonRow,
 } from './form.ts';
 import { PersonDecisionCard } from './PersonDecisionCard.tsx';
 import { PersonSearch } from './PersonSearch.tsx';
@@ -47,7 +50,6 @@ export function NewConferencePage() {
   }]);
   const [people, setPeople] = useState<PersonRow[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<ConferenceBody | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
 
   const programmes = useQuery({
@@ -62,20 +64,18 @@ export function NewConferencePage() {
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
-  const save = useMutation({
-    mutationFn: (body: ConferenceBody) => createConference(facilityId, body),
-    onSuccess: (record) => {
+  const { mutation: save, pending, ask, confirm } = useConfirmedSave({
+    save: (body: ConferenceBody) => createConference(facilityId, body),
+    onSaved: (record) => {
       void queryClient.invalidateQueries({ queryKey: conferenceKeys.all });
-      void queryClient.invalidateQueries({ queryKey: conferenceKeys.outcomesAll });
       // Decisions take effect on each person's record: programmes ended, changed or continued, referrals.
-      for (const p of record.people) invalidateCareRecord(queryClient, p.wbpId, 'progress', 'urine', 'enrolments', 'tasks');
+      for (const p of record.people) invalidateCareRecord(queryClient, p.wbpId, 'outcomes', 'progress', 'urine', 'enrolments', 'tasks');
       queryClient.setQueryData(conferenceKeys.detail(record.id), record);
       notifications.show({ color: 'teal', message: t('care.conferences.form.saved') });
       navigate(`/konferensi/${record.id}`);
     },
-    onError: (err) => {
-      setPending(null);
-      if (err instanceof ApiError && err.fields.length > 0) showErrors(messagesOfServer(err.fields));
+    onFailed: (err) => {
+      if (err instanceof ApiError && err.fields.length > 0) showErrors(err.messagesByPath());
     },
   });
 
@@ -93,6 +93,13 @@ export function NewConferencePage() {
     setMeeting((m) => ({ ...m, [key]: value }));
     clear(key);
   };
+  const addAttendee = () => {
+    const key = nextKey.current;
+    nextKey.current += 1;
+    setAttendees((rows) => [...rows, { key, name: '', position: '', organizationId: null, agency: '', userId: null }]);
+    clear('attendees');
+    focusSoon(fieldId(`attendees.${attendees.length}.name`));
+  };
   const changeAttendee = (index: number, patch: Partial<AttendeeRow>) => {
     setAttendees((rows) => rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
     clear(...Object.keys(patch).map((k) => `attendees.${index}.${k}`), 'attendees');
@@ -102,14 +109,16 @@ export function NewConferencePage() {
     // A new decision asks for other facts: its earlier messages no longer apply.
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(`people.${index}.`))));
   };
-  // Removing a row moves the rows after it, whose messages would then stand beside the wrong inputs.
+  // The rows after a removed one move up, and their messages with them; focus goes where the list is added to.
   const removeAttendee = (index: number) => {
     setAttendees((rows) => rows.filter((_, i) => i !== index));
-    setErrors({});
+    setErrors((e) => withoutRow(e, 'attendees', index));
+    focusSoon(ADD_ATTENDEE_ID);
   };
   const removePerson = (index: number) => {
     setPeople((rows) => rows.filter((_, i) => i !== index));
-    setErrors({});
+    setErrors((e) => withoutRow(e, 'people', index));
+    focusSoon(PERSON_SEARCH_ID);
   };
 
   const addPerson = async (person: WbpSummary) => {
@@ -124,11 +133,14 @@ export function NewConferencePage() {
     } finally {
       setAdding(null);
     }
+    if (people.some((r) => r.wbpId === person.id)) return;
     setPeople((rows) => (rows.some((r) => r.wbpId === person.id) ? rows : [...rows, {
       wbpId: person.id, fullName: person.fullName, sdpNumber: person.sdpNumber, enrolmentId, discussion: '', decision: 'continue',
       programmeId: null, toOrganizationId: null, toName: '', referralReason: '', dropReason: '', note: '',
     }]));
     clear('people');
+    // The button pressed is now disabled ("already added"): carry on in the new person's discussion.
+    focusSoon(fieldId(`people.${people.length}.discussion`));
   };
 
   const review = (e: FormEvent) => {
@@ -136,11 +148,11 @@ export function NewConferencePage() {
     const input = conferenceInput(meeting, attendees, people);
     const parsed = conferenceBody.safeParse(input);
     if (!parsed.success) {
-      showErrors(messagesOfIssues(parsed.error, input, (rule) => translateKey(`care.conferences.rules.${rule}`)));
+      showErrors(messagesOfIssues(parsed.error, input));
       return;
     }
     setErrors({});
-    setPending(parsed.data);
+    ask(parsed.data);
   };
 
   const programmeName = (id: string | null) => programmes.data?.find((p) => p.id === id)?.name ?? '';
@@ -157,13 +169,14 @@ export function NewConferencePage() {
   const nameOf = (wbpId: string) => people.find((p) => p.wbpId === wbpId)?.fullName ?? wbpId;
   const sectionMessage = (key: string) => (errors[key] ? <Text c="red" size="sm" role="alert">{errors[key]}</Text> : null);
   const hasErrors = Object.values(errors).some(Boolean);
+  const listLink = `/konferensi?upt=${encodeURIComponent(facility.id)}`;
 
   return (
     <>
-      <Anchor component={Link} to={`/konferensi?upt=${encodeURIComponent(facility.id)}`} size="sm">← {t('care.conferences.form.back')}</Anchor>
+      <Anchor component={Link} to={listLink} size="sm">← {t('care.conferences.form.back')}</Anchor>
       <PageTitle title={t('care.conferences.form.title')} subtitle={facility.name} />
       {hasErrors ? <Alert color="red" role="alert" mb="md">{t('care.conferences.form.fixErrors')}</Alert> : null}
-      {save.error instanceof ApiError && save.error.fields.length > 0 ? null : <ErrorAlert error={save.error} title={t('care.conferences.form.failed')} />}
+      <FormErrorAlert error={save.error} title={t('care.conferences.form.failed')} />
       <ErrorAlert error={programmes.error} onRetry={() => void programmes.refetch()} />
       <form ref={formRef} onSubmit={review} noValidate>
         <Stack gap="md">
@@ -207,90 +220,33 @@ export function NewConferencePage() {
           <Section
             id="conference-attendees"
             title={t('care.conferences.form.attendees')}
-            actions={(
-              <Button
-                variant="light"
-                onClick={() => {
-                  const key = nextKey.current;
-                  nextKey.current += 1;
-                  setAttendees((rows) => [...rows, { key, name: '', position: '', organizationId: null, agency: '', userId: null }]);
-                  clear('attendees');
-                }}
-              >
-                {t('care.conferences.form.addAttendee')}
-              </Button>
-            )}
+            actions={<Button id={ADD_ATTENDEE_ID} variant="light" onClick={addAttendee}>{t('care.conferences.form.addAttendee')}</Button>}
           >
             <Text size="sm" c="dimmed" mb="sm">{t('care.conferences.form.attendeesHelp')}</Text>
             {sectionMessage('attendees')}
             <Stack gap="sm">
-              {attendees.map((a, i) => {
-                const at = (name: string) => `attendees.${i}.${name}`;
-                return (
-                  <Paper key={a.key} withBorder p="sm" role="group" aria-label={t('care.conferences.form.attendeeN', { n: i + 1 })}>
-                    <Group align="flex-end" gap="sm" wrap="wrap">
-                      <TextInput
-                        id={fieldId(at('name'))}
-                        label={t('care.conferences.form.attendeeName')}
-                        value={a.name}
-                        onChange={(e) => changeAttendee(i, { name: e.currentTarget.value, userId: null })}
-                        error={errors[at('name')] ?? errors[at('userId')]}
-                        maxLength={120}
-                        required
-                        miw={200}
-                        style={{ flex: 2 }}
-                      />
-                      <TextInput
-                        id={fieldId(at('position'))}
-                        label={t('care.conferences.form.attendeePosition')}
-                        value={a.position}
-                        onChange={(e) => changeAttendee(i, { position: e.currentTarget.value })}
-                        error={errors[at('position')]}
-                        maxLength={120}
-                        miw={160}
-                        style={{ flex: 1 }}
-                      />
-                      <OrganizationSelect
-                        id={fieldId(at('organizationId'))}
-                        label={t('care.conferences.form.attendeeOrganization')}
-                        value={a.organizationId}
-                        onChange={(v) => changeAttendee(i, { organizationId: v })}
-                        error={errors[at('organizationId')]}
-                        clearable
-                        miw={220}
-                        style={{ flex: 2 }}
-                      />
-                      <TextInput
-                        id={fieldId(at('agency'))}
-                        label={t('care.conferences.form.attendeeAgency')}
-                        value={a.organizationId ? '' : a.agency}
-                        onChange={(e) => changeAttendee(i, { agency: e.currentTarget.value })}
-                        error={errors[at('agency')]}
-                        disabled={a.organizationId !== null}
-                        maxLength={120}
-                        miw={160}
-                        style={{ flex: 1 }}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        onClick={() => removeAttendee(i)}
-                        disabled={attendees.length === 1}
-                        aria-label={t('care.conferences.form.removeAttendee', { n: i + 1 })}
-                      >
-                        ✕
-                      </ActionIcon>
-                    </Group>
-                  </Paper>
-                );
-              })}
+              {attendees.map((a, i) => (
+                <AttendeeFields
+                  key={a.key}
+                  row={a}
+                  index={i}
+                  errors={errors}
+                  onChange={(patch) => changeAttendee(i, patch)}
+                  onRemove={attendees.length > 1 ? () => removeAttendee(i) : null}
+                />
+              ))}
             </Stack>
           </Section>
 
           <Section id="conference-people" title={t('care.conferences.form.people')}>
             <Stack gap="md">
-              <PersonSearch facilityId={facility.id} added={new Set(people.map((p) => p.wbpId))} adding={adding} onAdd={(p) => void addPerson(p)} />
+              <PersonSearch
+                id={PERSON_SEARCH_ID}
+                facilityId={facility.id}
+                added={new Set(people.map((p) => p.wbpId))}
+                adding={adding}
+                onAdd={(p) => void addPerson(p)}
+              />
               {sectionMessage('people')}
               {people.length === 0 ? <Text size="sm" c="dimmed">{t('care.conferences.form.noPeople')}</Text> : null}
               {people.map((p, i) => (
@@ -308,14 +264,17 @@ export function NewConferencePage() {
           </Section>
 
           <Group justify="flex-end">
-            <Button component={Link} to={`/konferensi?upt=${encodeURIComponent(facility.id)}`} variant="default">{t('common.cancel')}</Button>
+            <Button component={Link} to={listLink} variant="default">{t('common.cancel')}</Button>
             <Button type="submit">{t('care.conferences.form.review')}</Button>
           </Group>
         </Stack>
       </form>
 
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('care.conferences.form.confirmTitle')} size="lg" centered>
-        {pending ? (
+      <ConfirmDialog
+        {...confirm}
+        title={t('care.conferences.form.confirmTitle')}
+        size="lg"
+        message={pending ? (
           <Stack>
             <Title order={2} size="h5">{pending.title} — {formatDate(pending.heldOn)}</Title>
             <Text>{t('care.conferences.form.confirmIntro')}</Text>
@@ -326,15 +285,91 @@ export function NewConferencePage() {
                 </List.Item>
               ))}
             </List>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)} disabled={save.isPending}>{t('common.back')}</Button>
-              <Button color="orange" onClick={() => save.mutate(pending)} loading={save.isPending} data-autofocus>
-                {t('care.conferences.form.confirmYes')}
-              </Button>
-            </Group>
           </Stack>
         ) : null}
-      </Modal>
+        cancelLabel={t('common.back')}
+        confirmLabel={t('care.conferences.form.confirmYes')}
+        color="orange"
+      />
     </>
+  );
+}
+
+const ADD_ATTENDEE_ID = 'conference-add-attendee';
+const PERSON_SEARCH_ID = 'conference-person-search';
+
+/** Moves focus once the change on screen has been drawn. */
+function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** One attendee: name, position, and the agency, chosen from the organisations or written out. */
+function AttendeeFields({ row, index, errors, onChange, onRemove }: {
+  row: AttendeeRow;
+  index: number;
+  errors: Readonly<Record<string, string>>;
+  onChange: (patch: Partial<AttendeeRow>) => void;
+  /** Null for the only attendee, who stays. */
+  onRemove: (() => void) | null;
+}) {
+  const { t } = useTranslation();
+  const at = (name: string) => `attendees.${index}.${name}`;
+  return (
+    <Paper withBorder p="sm" role="group" aria-label={t('care.conferences.form.attendeeN', { n: index + 1 })}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          id={fieldId(at('name'))}
+          label={t('care.conferences.form.attendeeName')}
+          value={row.name}
+          onChange={(e) => onChange({ name: e.currentTarget.value, userId: null })}
+          error={errors[at('name')] ?? errors[at('userId')]}
+          maxLength={120}
+          required
+          miw={200}
+          style={{ flex: 2 }}
+        />
+        <TextInput
+          id={fieldId(at('position'))}
+          label={t('care.conferences.form.attendeePosition')}
+          value={row.position}
+          onChange={(e) => onChange({ position: e.currentTarget.value })}
+          error={errors[at('position')]}
+          maxLength={120}
+          miw={160}
+          style={{ flex: 1 }}
+        />
+        <OrganizationSelect
+          id={fieldId(at('organizationId'))}
+          label={t('care.conferences.form.attendeeOrganization')}
+          value={row.organizationId}
+          onChange={(v) => onChange({ organizationId: v })}
+          error={errors[at('organizationId')]}
+          clearable
+          miw={220}
+          style={{ flex: 2 }}
+        />
+        <TextInput
+          id={fieldId(at('agency'))}
+          label={t('care.conferences.form.attendeeAgency')}
+          value={row.organizationId ? '' : row.agency}
+          onChange={(e) => onChange({ agency: e.currentTarget.value })}
+          error={errors[at('agency')]}
+          disabled={row.organizationId !== null}
+          maxLength={120}
+          miw={160}
+          style={{ flex: 1 }}
+        />
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          size="lg"
+          onClick={onRemove ?? undefined}
+          disabled={onRemove === null}
+          aria-label={t('care.conferences.form.removeAttendee', { n: index + 1 })}
+        >
+          ✕
+        </ActionIcon>
+      </Group>
+    </Paper>
   );
 }

@@ -10,7 +10,9 @@ import { conferenceKeys, searchPeople } from './api.ts';
 const MIN_LETTERS = 2;
 
 /** Finds people of the unit by name or registration number, to add them to the discussion. */
-export function PersonSearch({ facilityId, added, adding, onAdd }: {
+export function PersonSearch({ id, facilityId, added, adding, onAdd }: {
+  /** The search box's id, so focus can come back to it. */
+  id: string;
   facilityId: string;
   added: ReadonlySet<string>;
   /** The person being added (their programmes are loading), if any. */
@@ -30,6 +32,7 @@ export function PersonSearch({ facilityId, added, adding, onAdd }: {
   return (
     <Stack gap="xs">
       <TextInput
+        id={id}
         label={t('care.conferences.form.search')}
         placeholder={t('care.conferences.form.searchPlaceholder')}
         description={t('care.conferences.form.searchHint')}
@@ -37,6 +40,10 @@ export function PersonSearch({ facilityId, added, adding, onAdd }: {
         onChange={(e) => setText(e.currentTarget.value)}
         type="search"
         autoComplete="off"
+        // The box sits in the conference form: the results follow the typing, so Enter stays here instead of sending the form.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
       />
       <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />
       {q.length >= MIN_LETTERS && results.data ? (

@@ -3,10 +3,8 @@ import type { ProgrammeRecord } from '../../../shared/contracts/programmes.ts';
 import type { WbpSummary } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
-export type { ConferenceBody, ConferenceList, ConferenceRecord, PersonOutcomes };
-
 const enc = encodeURIComponent;
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 export const conferenceKeys = {
   all: ['conferences'] as const,
@@ -15,7 +13,6 @@ export const conferenceKeys = {
   search: (facilityId: string, q: string) => ['conferences', 'people', facilityId, q] as const,
   /** The same key as the person's outcomes page (web/features/outcomes), refreshed after a conference. */
   outcomes: (wbpId: string) => ['wbp', 'outcomes', wbpId] as const,
-  outcomesAll: ['wbp', 'outcomes'] as const,
   /** The same key as the programme catalogue screen, so both share one copy. */
   programmes: (facilityId: string) => ['programmes', facilityId] as const,
 };

@@ -3,8 +3,9 @@ import { conferenceBody, type PersonOutcomes } from '../../../shared/contracts/c
 
 // The dictionaries mark <html lang>; a bare document is enough outside the browser.
 vi.stubGlobal('document', { documentElement: { lang: '' } });
-const { i18n, translateKey } = await import('../../app/i18n.ts');
-const { conferenceInput, defaultEnrolment, messagesOfIssues, messagesOfServer, fieldId } = await import('./form.ts');
+const { i18n } = await import('../../app/i18n.ts');
+const { ApiError } = await import('../../app/api.ts');
+const { conferenceInput, defaultEnrolment, messagesOfIssues, fieldId } = await import('./form.ts');
 type PersonRow = import('./form.ts').PersonRow;
 
 const WBP = '7f1c0c62-6a44-4c6e-9e0e-2b0f9e3c1a10';
@@ -54,7 +55,7 @@ describe('messages of the form', () => {
     const parsed = conferenceBody.safeParse(input);
     if (parsed.success) throw new Error('expected problems');
 
-    const messages = messagesOfIssues(parsed.error, input, (rule) => translateKey(`care.conferences.rules.${rule}`));
+    const messages = messagesOfIssues(parsed.error, input);
 
     expect(messages).toMatchObject({
       'people.1.detail.programmeId': 'Pilih program tujuan.',
@@ -63,7 +64,11 @@ describe('messages of the form', () => {
   });
 
   it('from the server lose the field label the screen already shows', () => {
-    const messages = messagesOfServer([{ field: 'people.2.detail.programmeId', message: 'Warga binaan yang dibahas (2.detail.programmeId): program tidak aktif' }]);
+    const error = new ApiError(400, 'VALIDATION', 'Periksa isian', [
+      { field: 'people.2.detail.programmeId', message: 'Warga binaan yang dibahas (2.detail.programmeId): program tidak aktif' },
+    ]);
+
+    const messages = error.messagesByPath();
 
     expect(messages).toEqual({ 'people.2.detail.programmeId': 'Program tidak aktif' });
   });
@@ -76,7 +81,7 @@ describe('messages of the form', () => {
     const rules = ['conference.enrolmentRequired', 'conference.programmeRequired', 'conference.referralTargetRequired', 'conference.referralReasonRequired',
       'conference.duplicatePerson', 'outcome.reasonRequired', 'outcome.reasonInvalid', 'outcome.noteRequiredForOther'];
     for (const lng of ['id', 'en']) {
-      expect(rules.filter((r) => !i18n.exists(`care.conferences.rules.${r}`, { lng, fallbackLng: false }))).toEqual([]);
+      expect(rules.filter((r) => !i18n.exists(`validation.${r}`, { lng, fallbackLng: false }))).toEqual([]);
     }
   });
 });

@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import type { ConferenceDecision, PersonOutcomes } from '../../../shared/contracts/conferences.ts';
 import { issueMessage } from '../../app/validation.ts';
 
+/** How a decision is marked in lists and minutes: ending the programme stands out. */
+export const DECISION_COLOR: Record<ConferenceDecision, string> = {
+  continue: 'blue', change_programme: 'blue', refer: 'blue', complete: 'teal', drop_out: 'red',
+};
+
 /** One attendee as typed: the agency is chosen from the list of organisations or written out. */
 export interface AttendeeRow {
   key: number;
@@ -85,22 +90,9 @@ export function defaultEnrolment(outcomes: PersonOutcomes | undefined): string {
 }
 
 /** Messages keyed by the whole path ("people.1.detail.programmeId"), the first per field. */
-export function messagesOfIssues(error: z.ZodError, input: unknown, ruleMessage: (rule: string) => string | null): Record<string, string> {
+export function messagesOfIssues(error: z.ZodError, input: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    out[key] ??= (issue.code === 'custom' ? ruleMessage(issue.message) : null) ?? issueMessage(issue, input);
-  }
-  return out;
-}
-
-/** The server's field messages keyed by the whole path, without the field's label in front (the label is on screen). */
-export function messagesOfServer(fields: readonly { field: string; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const bare = f.message.replace(/^[^:\n]{1,100}:\s+(?=\S)/, '');
-    out[f.field] ??= bare.charAt(0).toUpperCase() + bare.slice(1);
-  }
+  for (const issue of error.issues) out[issue.path.map(String).join('.') || '_form'] ??= issueMessage(issue, input);
   return out;
 }
 

@@ -1,28 +1,26 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_KINDS, INCIDENT_KINDS_NEEDING_REVIEW, incidentRequest, type IncidentKind } from '../../../shared/contracts/notes.ts';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
-import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
-import { CareTabs } from '../../components/CareTabs.tsx';
+import { CarePage } from '../../components/CarePage.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
-import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
-import { QueryView } from '../../components/QueryView.tsx';
+import { PagedQueryView } from '../../components/PagedQueryView.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { pageOf, withChanges } from '../../components/useListAddress.ts';
-import { fetchIncidents, fetchPerson, incidentsKeys, recordIncident, type IncidentBody, type IncidentRecord } from './api.ts';
+import { usePageAddress } from '../../components/useListAddress.ts';
+import { fetchIncidents, incidentsKeys, recordIncident, type IncidentBody, type IncidentRecord } from './api.ts';
 
 const PAGE_SIZE = 20;
 
@@ -35,9 +33,7 @@ export function IncidentsPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const [search, setSearch] = useSearchParams();
-  const page = pageOf(search);
-  const person = useQuery({ queryKey: incidentsKeys.person(id), queryFn: ({ signal }) => fetchPerson(id, signal), enabled: !!id });
+  const { page, setPage } = usePageAddress();
   const incidents = useQuery({
     queryKey: incidentsKeys.page(id, page),
     queryFn: ({ signal }) => fetchIncidents(id, page, PAGE_SIZE, signal),
@@ -45,38 +41,19 @@ export function IncidentsPage() {
     placeholderData: keepPreviousData,
   });
 
-  if (person.isPending) return <Loading />;
-  if (person.error) return <PersonLoadError error={person.error} title={t('care.tabs.incidents')} onRetry={() => void person.refetch()} />;
-  const w = person.data;
-
   return (
-    <>
-      <PersonHeader
-        person={w}
-        title={t('care.notes.incident.title', { name: w.fullName })}
-        back={{ to: `/wbp/${w.id}`, label: t('care.notes.backToPerson') }}
-        actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
-      />
-      <CareTabs wbpId={w.id} active="incidents" />
-      <Stack gap="md">
-        {can('care.write') ? <IncidentForm person={w} onSaved={() => setSearch(withChanges(search, { page: undefined }))} /> : null}
-        <Section id="incidents-heading" title={t('care.notes.incident.listTitle')}>
-          <QueryView query={incidents} isEmpty={(data) => data.total === 0} empty={<EmptyState title={t('care.notes.incident.empty')} />}>
-            {(data) => (
-              <>
-                <IncidentTable items={data.items} />
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  onChange={(p) => setSearch(withChanges(search, { page: p > 1 ? String(p) : undefined }))}
-                />
-              </>
-            )}
-          </QueryView>
-        </Section>
-      </Stack>
-    </>
+    <CarePage wbpId={id} tab="incidents">
+      {(w) => (
+        <Stack gap="md">
+          {can('care.write') ? <IncidentForm person={w} onSaved={() => setPage(1)} /> : null}
+          <Section id="incidents-heading" title={t('care.notes.incident.listTitle')}>
+            <PagedQueryView query={incidents} empty={<EmptyState title={t('care.notes.incident.empty')} />} onPage={setPage}>
+              {(items) => <IncidentTable items={items} />}
+            </PagedQueryView>
+          </Section>
+        </Stack>
+      )}
+    </CarePage>
   );
 }
 
@@ -130,30 +107,24 @@ const blank = (): IncidentValues => ({ occurredOn: todayIso(), kind: 'rule_viola
 function IncidentForm({ person, onSaved }: { person: WbpDetail; onSaved: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, setValues, show, bind } = useFormFields<IncidentValues>(blank, 'incident', ORDER);
-  const [pending, setPending] = useState<IncidentBody | null>(null);
+  const { values, setValues, show, showFailure, bind } = useFormFields<IncidentValues>(blank, 'incident', ORDER);
 
-  const mutation = useMutation({
-    mutationFn: (body: IncidentBody) => recordIncident(person.id, body),
-    onSuccess: (created) => {
+  const { mutation, pending, ask, confirm } = useConfirmedSave({
+    save: (body: IncidentBody) => recordIncident(person.id, body),
+    onSaved: (created) => {
       notifications.show({
         color: 'teal',
         message: created.reviewTask
           ? t('care.notes.incident.savedWithTask', { date: formatDate(created.reviewTask.dueOn) })
           : t('care.notes.incident.saved'),
       });
-      setPending(null);
       setValues(blank());
       show({});
-      void queryClient.invalidateQueries({ queryKey: incidentsKeys.all(person.id) });
       // A review task may have been opened.
-      invalidateCareRecord(queryClient, person.id, 'tasks');
+      invalidateCareRecord(queryClient, person.id, 'incidents', 'tasks');
       onSaved();
     },
-    onError: (err) => {
-      setPending(null);
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+    onFailed: showFailure,
   });
 
   const review = (e: FormEvent) => {
@@ -161,8 +132,7 @@ function IncidentForm({ person, onSaved }: { person: WbpDetail; onSaved: () => v
     const parsed = validate(incidentRequest, { ...values, actionTaken: values.actionTaken.trim() || null });
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    mutation.reset();
-    setPending(parsed.data);
+    ask(parsed.data);
   };
 
   return (
@@ -189,23 +159,14 @@ function IncidentForm({ person, onSaved }: { person: WbpDetail; onSaved: () => v
           </Group>
         </Stack>
       </form>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('care.notes.incident.confirmTitle')} centered>
-        {pending ? (
-          <Stack>
-            <Alert color="orange" role="alert">
-              {t('care.notes.incident.confirm', {
-                kind: t(`care.notes.incident.kinds.${pending.kind}`), date: formatDate(pending.occurredOn), name: person.fullName,
-              })}
-            </Alert>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)} disabled={mutation.isPending}>{t('common.cancel')}</Button>
-              <Button onClick={() => mutation.mutate(pending)} loading={mutation.isPending} data-autofocus>
-                {t('care.notes.incident.confirmYes')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Modal>
+      <ConfirmDialog
+        {...confirm}
+        title={t('care.notes.incident.confirmTitle')}
+        message={pending
+          ? t('care.notes.incident.confirm', { kind: t(`care.notes.incident.kinds.${pending.kind}`), date: formatDate(pending.occurredOn), name: person.fullName })
+          : null}
+        confirmLabel={t('care.notes.incident.confirmYes')}
+      />
     </Section>
   );
 }

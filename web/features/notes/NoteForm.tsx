@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NOTE_KINDS, noteRequest, type NoteKind } from '../../../shared/contracts/notes.ts';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
-import { ApiError } from '../../app/api.ts';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
 import { fetchActiveEnrolments, notesKeys, writeNote, type NoteBody } from './api.ts';
 
@@ -33,25 +34,19 @@ const blank = (): NoteValues => ({ kind: 'individual', heldOn: todayIso(), topic
 export function NoteForm({ person, onSaved }: { person: WbpDetail; onSaved: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, setValues, show, bind } = useFormFields<NoteValues>(blank, 'note', ORDER);
-  const [pending, setPending] = useState<NoteBody | null>(null);
+  const { values, setValues, show, showFailure, bind } = useFormFields<NoteValues>(blank, 'note', ORDER);
   const enrolments = useQuery({ queryKey: notesKeys.enrolments(person.id), queryFn: ({ signal }) => fetchActiveEnrolments(person.id, signal) });
 
-  const mutation = useMutation({
-    mutationFn: (body: NoteBody) => writeNote(person.id, body),
-    onSuccess: () => {
+  const { mutation, pending, ask, confirm } = useConfirmedSave({
+    save: (body: NoteBody) => writeNote(person.id, body),
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('care.notes.note.saved') });
-      setPending(null);
       setValues(blank());
       show({});
-      void queryClient.invalidateQueries({ queryKey: notesKeys.all(person.id) });
-      invalidateCareRecord(queryClient, person.id);
+      invalidateCareRecord(queryClient, person.id, 'notes');
       onSaved();
     },
-    onError: (err) => {
-      setPending(null);
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+    onFailed: showFailure,
   });
 
   const review = (e: FormEvent) => {
@@ -59,8 +54,7 @@ export function NoteForm({ person, onSaved }: { person: WbpDetail; onSaved: () =
     const parsed = validate(noteRequest, { ...values, enrolmentId: values.enrolmentId || null });
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    mutation.reset();
-    setPending(parsed.data);
+    ask(parsed.data);
   };
 
   const enrolmentOptions = [
@@ -95,21 +89,12 @@ export function NoteForm({ person, onSaved }: { person: WbpDetail; onSaved: () =
           </Group>
         </Stack>
       </form>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('care.notes.note.confirmTitle')} centered>
-        {pending ? (
-          <Stack>
-            <Alert color="orange" role="alert">
-              {t('care.notes.note.confirm', { topic: pending.topic, date: formatDate(pending.heldOn), name: person.fullName })}
-            </Alert>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)} disabled={mutation.isPending}>{t('common.cancel')}</Button>
-              <Button onClick={() => mutation.mutate(pending)} loading={mutation.isPending} data-autofocus>
-                {t('care.notes.note.confirmYes')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Modal>
+      <ConfirmDialog
+        {...confirm}
+        title={t('care.notes.note.confirmTitle')}
+        message={pending ? t('care.notes.note.confirm', { topic: pending.topic, date: formatDate(pending.heldOn), name: person.fullName }) : null}
+        confirmLabel={t('care.notes.note.confirmYes')}
+      />
     </Section>
   );
 }

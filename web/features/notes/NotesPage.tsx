@@ -1,20 +1,17 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
-import { CareTabs } from '../../components/CareTabs.tsx';
+import { CarePage } from '../../components/CarePage.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
-import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
-import { QueryView } from '../../components/QueryView.tsx';
+import { PagedQueryView } from '../../components/PagedQueryView.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
-import { pageOf, withChanges } from '../../components/useListAddress.ts';
+import { usePageAddress } from '../../components/useListAddress.ts';
 import { AddendumModal } from './AddendumModal.tsx';
-import { fetchNotes, fetchPerson, notesKeys, type NoteRecord } from './api.ts';
+import { fetchNotes, notesKeys, type NoteRecord } from './api.ts';
 import { NoteForm } from './NoteForm.tsx';
 
 const PAGE_SIZE = 20;
@@ -24,9 +21,7 @@ export function NotesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const [search, setSearch] = useSearchParams();
-  const page = pageOf(search);
-  const person = useQuery({ queryKey: notesKeys.person(id), queryFn: ({ signal }) => fetchPerson(id, signal), enabled: !!id });
+  const { page, setPage } = usePageAddress();
   const notes = useQuery({
     queryKey: notesKeys.page(id, page),
     queryFn: ({ signal }) => fetchNotes(id, page, PAGE_SIZE, signal),
@@ -34,49 +29,34 @@ export function NotesPage() {
     placeholderData: keepPreviousData,
   });
   const addendum = useDialog<NoteRecord>();
-
-  if (person.isPending) return <Loading />;
-  if (person.error) return <PersonLoadError error={person.error} title={t('care.tabs.notes')} onRetry={() => void person.refetch()} />;
-  const w = person.data;
   const canWrite = can('notes.write');
 
   return (
-    <>
-      <PersonHeader
-        person={w}
-        title={t('care.notes.note.title', { name: w.fullName })}
-        back={{ to: `/wbp/${w.id}`, label: t('care.notes.backToPerson') }}
-        actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
-      />
-      <CareTabs wbpId={w.id} active="notes" />
-      <Stack gap="md">
-        {canWrite ? <NoteForm person={w} onSaved={() => setSearch(withChanges(search, { page: undefined }))} /> : null}
-        <Section id="notes-heading" title={t('care.notes.note.listTitle')}>
-          <QueryView
-            query={notes}
-            isEmpty={(data) => data.total === 0}
-            empty={<EmptyState title={t('care.notes.note.empty')} description={t('care.notes.note.emptyHelp')} />}
-          >
-            {(data) => (
-              <>
-                <Stack gap="sm">
-                  {data.items.map((note) => (
-                    <NoteCard key={note.id} note={note} canWrite={canWrite} onAddendum={(n) => addendum.open(n)} />
-                  ))}
-                </Stack>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  onChange={(p) => setSearch(withChanges(search, { page: p > 1 ? String(p) : undefined }))}
-                />
-              </>
-            )}
-          </QueryView>
-        </Section>
-      </Stack>
-      {addendum.subject ? <AddendumModal note={addendum.subject} onClose={addendum.close} /> : null}
-    </>
+    <CarePage wbpId={id} tab="notes">
+      {(w) => (
+        <>
+          <Stack gap="md">
+            {canWrite ? <NoteForm person={w} onSaved={() => setPage(1)} /> : null}
+            <Section id="notes-heading" title={t('care.notes.note.listTitle')}>
+              <PagedQueryView
+                query={notes}
+                empty={<EmptyState title={t('care.notes.note.empty')} description={t('care.notes.note.emptyHelp')} />}
+                onPage={setPage}
+              >
+                {(items) => (
+                  <Stack gap="sm">
+                    {items.map((note) => (
+                      <NoteCard key={note.id} note={note} canWrite={canWrite} onAddendum={(n) => addendum.open(n)} />
+                    ))}
+                  </Stack>
+                )}
+              </PagedQueryView>
+            </Section>
+          </Stack>
+          {addendum.subject ? <AddendumModal note={addendum.subject} onClose={addendum.close} /> : null}
+        </>
+      )}
+    </CarePage>
   );
 }
 

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { NoteRecord, NotesPage, noteRequest } from '../../../shared/contracts/notes.ts';
 import type { DecisionRecord, EnrolmentRecord } from '../../../shared/contracts/programmes.ts';
-import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
 export type { NoteRecord, NotesPage };
@@ -9,17 +8,11 @@ export type NoteBody = z.output<typeof noteRequest>;
 
 const enc = encodeURIComponent;
 
+/** Under `['notes', wbpId]`, which a save refreshes through invalidateCareRecord (web/app/careRecord.ts). */
 export const notesKeys = {
-  /** The same key as the register's person detail, so the screens share one copy. */
-  person: (id: string) => ['wbp', 'detail', id] as const,
-  all: (wbpId: string) => ['notes', wbpId] as const,
   page: (wbpId: string, page: number) => ['notes', wbpId, 'page', page] as const,
   enrolments: (wbpId: string) => ['notes', wbpId, 'enrolments'] as const,
 };
-
-export function fetchPerson(id: string, signal?: AbortSignal): Promise<WbpDetail> {
-  return api<WbpDetail>(`/api/wbp/${enc(id)}`, { signal });
-}
 
 export function fetchNotes(wbpId: string, page: number, pageSize: number, signal?: AbortSignal): Promise<NotesPage> {
   return api<NotesPage>(`/api/wbp/${enc(wbpId)}/notes`, { query: { page, pageSize }, signal });

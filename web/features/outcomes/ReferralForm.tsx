@@ -4,14 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { referralBody, type ReferralBody } from '../../../shared/contracts/conferences.ts';
-import { ApiError } from '../../app/api.ts';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { todayIso } from '../../app/format.ts';
+import { validate } from '../../app/validation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { createReferral, outcomeKeys } from './api.ts';
-import { check } from './check.ts';
+import { createReferral } from './api.ts';
 
 interface ReferralValues {
   toOrganizationId: string | null;
@@ -26,24 +25,21 @@ const EMPTY = (): ReferralValues => ({ toOrganizationId: null, toName: '', reaso
 export function ReferralForm({ wbpId }: { wbpId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set, setValues, errors, show, bind } = useFormFields<ReferralValues>(EMPTY, 'referral', ['toOrganizationId', 'toName', 'reason', 'referredOn']);
+  const { values, set, setValues, errors, show, showFailure, bind } = useFormFields<ReferralValues>(EMPTY, 'referral', ['toOrganizationId', 'toName', 'reason', 'referredOn']);
 
   const save = useMutation({
     mutationFn: (body: ReferralBody) => createReferral(wbpId, body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: outcomeKeys.outcomes(wbpId) });
-      invalidateCareRecord(queryClient, wbpId);
+      invalidateCareRecord(queryClient, wbpId, 'outcomes');
       notifications.show({ color: 'teal', message: t('care.conferences.outcomes.referralSaved') });
       setValues(EMPTY());
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+    onError: showFailure,
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = check(referralBody, { ...values, toName: values.toName || null });
+    const parsed = validate(referralBody, { ...values, toName: values.toName || null });
     if (!parsed.ok) return show(parsed.errors);
     show({});
     return save.mutate(parsed.data);

@@ -1,21 +1,15 @@
 import type { CompleteBody, DropOutBody, OutcomeEnrolment, PersonOutcomes, ReferralBody, ReferralRecord } from '../../../shared/contracts/conferences.ts';
-import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
-export type { OutcomeEnrolment, PersonOutcomes, ReferralRecord };
+export type { OutcomeEnrolment, PersonOutcomes };
 
 const enc = encodeURIComponent;
 
 export const outcomeKeys = {
-  /** The same key as the register's person page, so both share one copy. */
-  person: (id: string) => ['wbp', 'detail', id] as const,
   /** The same key the conference form reads a person's programmes from. */
   outcomes: (wbpId: string) => ['wbp', 'outcomes', wbpId] as const,
 };
 
-export function fetchPerson(id: string, signal?: AbortSignal): Promise<WbpDetail> {
-  return api<WbpDetail>(`/api/wbp/${enc(id)}`, { signal });
-}
 export function fetchOutcomes(wbpId: string, signal?: AbortSignal): Promise<PersonOutcomes> {
   return api<PersonOutcomes>(`/api/wbp/${enc(wbpId)}/outcomes`, { signal });
 }

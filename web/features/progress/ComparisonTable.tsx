@@ -1,12 +1,18 @@
-import type { ReactNode } from 'react';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ChangeDirection } from '../../../shared/contracts/progress.ts';
 import { formatNumber } from '../../app/format.ts';
 import type { AssessmentComparison } from './api.ts';
 
-type Direction = 'better' | 'worse' | 'same' | null;
+const COLOR: Record<ChangeDirection, string | undefined> = { better: 'teal.9', worse: 'red.8', same: undefined };
 
-const COLOR = { better: 'teal.9', worse: 'red.8', same: undefined } as const;
+/** One area's scores before and after, and the change (after − before) with what it means. */
+interface AreaChange {
+  before: number | null;
+  after: number | null;
+  change: number | null;
+  direction: ChangeDirection | null;
+}
 
 /**
  * Before, after and the change per area, for the ASI composites (0–1) and the form's 0–9 grid.
@@ -14,9 +20,6 @@ const COLOR = { better: 'teal.9', worse: 'red.8', same: undefined } as const;
  */
 export function ComparisonTable({ comparison, programme, describedBy }: { comparison: AssessmentComparison; programme: string; describedBy?: string }) {
   const { t } = useTranslation();
-  const composite = (n: number | null) => formatNumber(n, 3);
-  const grid = (n: number | null) => formatNumber(n);
-
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table captionSide="top" verticalSpacing={4} aria-describedby={describedBy} withTableBorder>
@@ -29,69 +32,48 @@ export function ComparisonTable({ comparison, programme, describedBy }: { compar
             <Table.Th scope="col">{t('care.progress.comparison.change')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          <GroupRow>{t('care.progress.comparison.composites')}</GroupRow>
-          {comparison.composites.map((c) => (
-            <Row
-              key={c.area}
-              label={t(`care.progress.comparison.compositeAreas.${c.area}`)}
-              before={composite(c.before)}
-              after={composite(c.after)}
-              change={c.change === null ? null : composite(Math.abs(c.change))}
-              sign={c.change}
-              direction={c.direction}
-            />
-          ))}
-        </Table.Tbody>
-        <Table.Tbody>
-          <GroupRow>{t('care.progress.comparison.severity')}</GroupRow>
-          {comparison.severity.map((s) => (
-            <Row
-              key={s.area}
-              label={t(`care.progress.comparison.severityAreas.${s.area}`)}
-              before={grid(s.before)}
-              after={grid(s.after)}
-              change={s.change === null ? null : grid(Math.abs(s.change))}
-              sign={s.change}
-              direction={s.direction}
-            />
-          ))}
-        </Table.Tbody>
+        <AreaGroup
+          title={t('care.progress.comparison.composites')}
+          rows={comparison.composites.map((c) => ({ ...c, label: t(`care.progress.comparison.compositeAreas.${c.area}`) }))}
+          format={(n) => formatNumber(n, 3)}
+        />
+        <AreaGroup
+          title={t('care.progress.comparison.severity')}
+          rows={comparison.severity.map((s) => ({ ...s, label: t(`care.progress.comparison.severityAreas.${s.area}`) }))}
+          format={(n) => formatNumber(n)}
+        />
       </Table>
     </Table.ScrollContainer>
   );
 }
 
-function GroupRow({ children }: { children: ReactNode }) {
+/** A group of areas under its own heading row, their scores written by `format`. */
+function AreaGroup({ title, rows, format }: { title: string; rows: (AreaChange & { area: string; label: string })[]; format: (n: number | null) => string }) {
   return (
-    <Table.Tr bg="gray.0">
-      <Table.Th scope="colgroup" colSpan={4}>{children}</Table.Th>
-    </Table.Tr>
+    <Table.Tbody>
+      <Table.Tr bg="gray.0">
+        <Table.Th scope="colgroup" colSpan={4}>{title}</Table.Th>
+      </Table.Tr>
+      {rows.map((r) => (
+        <Table.Tr key={r.area}>
+          <Table.Th scope="row" fw={400}>{r.label}</Table.Th>
+          <Table.Td ta="right">{format(r.before)}</Table.Td>
+          <Table.Td ta="right">{format(r.after)}</Table.Td>
+          <Table.Td><ChangeText change={r} format={format} /></Table.Td>
+        </Table.Tr>
+      ))}
+    </Table.Tbody>
   );
 }
 
-function Row({ label, before, after, change, sign, direction }: {
-  label: string; before: string; after: string; change: string | null; sign: number | null; direction: Direction;
-}) {
+function ChangeText({ change: { change, direction }, format }: { change: AreaChange; format: (n: number | null) => string }) {
   const { t } = useTranslation();
-  let text: ReactNode;
-  if (change === null || sign === null || direction === null) {
-    text = <Text size="sm" c="dimmed">— {t('care.progress.comparison.notComputed')}</Text>;
-  } else {
-    const arrow = sign < 0 ? '↓' : sign > 0 ? '↑' : '=';
-    text = (
-      <Text size="sm" c={COLOR[direction]} fw={direction === 'same' ? undefined : 600}>
-        <span aria-hidden="true">{arrow} </span>
-        {change} {t(`care.progress.comparison.${direction}`)}
-      </Text>
-    );
-  }
+  if (change === null || direction === null) return <Text size="sm" c="dimmed">— {t('care.progress.comparison.notComputed')}</Text>;
+  const arrow = change < 0 ? '↓' : change > 0 ? '↑' : '=';
   return (
-    <Table.Tr>
-      <Table.Th scope="row" fw={400}>{label}</Table.Th>
-      <Table.Td ta="right">{before}</Table.Td>
-      <Table.Td ta="right">{after}</Table.Td>
-      <Table.Td>{text}</Table.Td>
-    </Table.Tr>
+    <Text size="sm" c={COLOR[direction]} fw={direction === 'same' ? undefined : 600}>
+      <span aria-hidden="true">{arrow} </span>
+      {format(Math.abs(change))} {t(`care.progress.comparison.${direction}`)}
+    </Text>
   );
 }

@@ -1,21 +1,24 @@
-import { type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { phaseChangeRequest, type PhaseDirection } from '../../../shared/contracts/progress.ts';
-import { ApiError } from '../../app/api.ts';
+import { phaseChangeRequest, type PhaseChangeRequest, type PhaseDirection } from '../../../shared/contracts/progress.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { changePhase, progressKeys, type EnrolmentProgress } from './api.ts';
+import { changePhase, type EnrolmentProgress } from './api.ts';
 
 const SCHEDULE_COLOR = { behind: 'orange.8', on_time: 'teal.8', ahead: 'blue.8' } as const;
+
+/** A phase's name in the enrolment's programme, or its code when the programme no longer has it. */
+function phaseName(e: EnrolmentProgress, code: string | null): string {
+  return e.phases.find((p) => p.code === code)?.name ?? code ?? '—';
+}
 
 /** The phases of a community enrolment: where the person is, where the calendar expects them, and every change with its reason. */
 export function PhasePanel({ enrolment: e, personName, wbpId }: { enrolment: EnrolmentProgress; personName: string; wbpId: string }) {
@@ -24,7 +27,7 @@ export function PhasePanel({ enrolment: e, personName, wbpId }: { enrolment: Enr
   const dialog = useDialog<PhaseDirection>();
   const headingId = `phases-${e.enrolmentId}`;
   const at = e.phases.findIndex((p) => p.code === e.currentPhase);
-  const nameOf = (code: string | null) => e.phases.find((p) => p.code === code)?.name ?? code ?? '—';
+  const nameOf = (code: string | null) => phaseName(e, code);
   const canChange = can('care.write') && e.status === 'active';
 
   return (
@@ -125,75 +128,68 @@ function PhaseChangeModal({ direction, enrolment: e, personName, wbpId, onClose 
   const next = e.phases[at + 1] ?? null;
   const earlier = e.phases.slice(0, at);
   const prefix = `phase-${e.enrolmentId}`;
-  const { values, errors, show, bind } = useFormFields<PhaseValues>(
+  const { values, errors, show, showFailure, bind } = useFormFields<PhaseValues>(
     () => ({ toPhase: direction === 'promotion' ? (next?.code ?? '') : (earlier[earlier.length - 1]?.code ?? ''), changedOn: todayIso(), reason: '' }),
     prefix,
     ['toPhase', 'changedOn', 'reason'],
   );
-  const nameOf = (code: string | null) => e.phases.find((p) => p.code === code)?.name ?? code ?? '—';
+  const nameOf = (code: string | null) => phaseName(e, code);
 
   const save = useMutation({
-    mutationFn: () => changePhase(e.enrolmentId, { direction, toPhase: values.toPhase, changedOn: values.changedOn, reason: values.reason.trim() }),
+    mutationFn: (body: PhaseChangeRequest) => changePhase(e.enrolmentId, body),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('care.progress.phase.saved') });
-      void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
-      invalidateCareRecord(queryClient, wbpId);
+      invalidateCareRecord(queryClient, wbpId, 'progress');
       onClose();
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+    onError: showFailure,
   });
 
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = () => {
     const parsed = validate(phaseChangeRequest, { direction, ...values });
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    save.mutate();
+    save.mutate(parsed.data);
   };
 
   const promotion = direction === 'promotion';
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t(promotion ? 'care.progress.phase.promoteTitle' : 'care.progress.phase.regressTitle', { name: personName })}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={save.error}
+      submitLabel={t('care.progress.phase.save')}
+      submitColor={promotion ? undefined : 'orange'}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormErrorAlert error={save.error} />
-          <Alert color={promotion ? 'teal' : 'orange'}>
-            {promotion
-              ? t('care.progress.phase.promoteConfirm', { name: personName, from: nameOf(e.currentPhase), to: nameOf(next?.code ?? null) })
-              : t('care.progress.phase.regressConfirm', { name: personName, from: nameOf(e.currentPhase) })}
-          </Alert>
-          {promotion ? null : (
-            <NativeSelect
-              {...bind('toPhase')}
-              label={t('care.progress.phase.toPhase')}
-              data={earlier.map((p) => ({ value: p.code, label: p.name }))}
-              required
-            />
-          )}
-          {promotion && errors.toPhase ? <Text size="sm" c="red.8" role="alert">{errors.toPhase}</Text> : null}
-          <TextInput {...bind('changedOn')} type="date" label={t('care.progress.phase.changedOn')} max={todayIso()} min={e.startDate ?? undefined} required />
-          <Textarea
-            {...bind('reason')}
-            label={t('care.progress.phase.reason')}
-            description={t('care.progress.phase.reasonHelp')}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" color={promotion ? undefined : 'orange'} loading={save.isPending}>{t('care.progress.phase.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Alert color={promotion ? 'teal' : 'orange'}>
+        {promotion
+          ? t('care.progress.phase.promoteConfirm', { name: personName, from: nameOf(e.currentPhase), to: nameOf(next?.code ?? null) })
+          : t('care.progress.phase.regressConfirm', { name: personName, from: nameOf(e.currentPhase) })}
+      </Alert>
+      {promotion ? null : (
+        <NativeSelect
+          {...bind('toPhase')}
+          label={t('care.progress.phase.toPhase')}
+          data={earlier.map((p) => ({ value: p.code, label: p.name }))}
+          required
+          data-autofocus
+        />
+      )}
+      {promotion && errors.toPhase ? <Text size="sm" c="red.8" role="alert">{errors.toPhase}</Text> : null}
+      <TextInput {...bind('changedOn')} type="date" label={t('care.progress.phase.changedOn')} max={todayIso()} min={e.startDate ?? undefined} required />
+      <Textarea
+        {...bind('reason')}
+        label={t('care.progress.phase.reason')}
+        description={t('care.progress.phase.reasonHelp')}
+        autosize
+        minRows={3}
+        maxLength={2000}
+        required
+        data-autofocus={promotion || undefined}
+      />
+    </FormDialog>
   );
 }

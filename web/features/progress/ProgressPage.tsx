@@ -1,14 +1,12 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format.ts';
-import { CareTabs } from '../../components/CareTabs.tsx';
+import { CarePage } from '../../components/CarePage.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
-import { fetchPerson, fetchProgress, progressKeys, type EnrolmentProgress } from './api.ts';
+import { fetchProgress, progressKeys, type EnrolmentProgress } from './api.ts';
 import { PhasePanel } from './PhasePanel.tsx';
 import { ReassessmentPanel } from './ReassessmentPanel.tsx';
 import { RolesPanel } from './RolesPanel.tsx';
@@ -21,34 +19,24 @@ const STATUS_COLOR: Record<EnrolmentProgress['status'], string> = {
 export function ProgressPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const person = useQuery({ queryKey: progressKeys.person(id), queryFn: ({ signal }) => fetchPerson(id, signal), enabled: !!id });
   const progress = useQuery({ queryKey: progressKeys.progress(id), queryFn: ({ signal }) => fetchProgress(id, signal), enabled: !!id });
 
-  if (person.isPending) return <Loading />;
-  if (person.error) return <PersonLoadError error={person.error} title={t('care.progress.pageTitle')} onRetry={() => void person.refetch()} />;
-  const w = person.data;
-
   return (
-    <>
-      <PersonHeader
-        person={w}
-        title={t('care.progress.title', { name: w.fullName })}
-        back={{ to: `/wbp/${w.id}`, label: t('care.progress.backToPerson') }}
-        actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
-      />
-      <CareTabs wbpId={w.id} active="progress" />
-      <QueryView
-        query={progress}
-        isEmpty={(data) => data.enrolments.length === 0}
-        empty={<EmptyState title={t('care.progress.empty')} description={t('care.progress.emptyHelp')} />}
-      >
-        {(data) => (
-          <Stack gap="lg">
-            {data.enrolments.map((e) => <EnrolmentCard key={e.enrolmentId} enrolment={e} personName={w.fullName} wbpId={w.id} />)}
-          </Stack>
-        )}
-      </QueryView>
-    </>
+    <CarePage wbpId={id} tab="progress">
+      {(w) => (
+        <QueryView
+          query={progress}
+          isEmpty={(data) => data.enrolments.length === 0}
+          empty={<EmptyState title={t('care.progress.empty')} description={t('care.progress.emptyHelp')} />}
+        >
+          {(data) => (
+            <Stack gap="lg">
+              {data.enrolments.map((e) => <EnrolmentCard key={e.enrolmentId} enrolment={e} personName={w.fullName} wbpId={w.id} />)}
+            </Stack>
+          )}
+        </QueryView>
+      )}
+    </CarePage>
   );
 }
 

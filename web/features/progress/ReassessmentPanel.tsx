@@ -9,7 +9,7 @@ import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, formatTimestampDate } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { progressKeys, startReassessment, type EnrolmentProgress } from './api.ts';
+import { startReassessment, type EnrolmentProgress } from './api.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 
 const STATUS_COLOR: Record<ReassessmentStatus, string> = {
@@ -31,9 +31,8 @@ export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: Enrolmen
   const start = useMutation({
     mutationFn: (p: number) => startReassessment(e.enrolmentId, p),
     onSuccess: (started) => {
-      void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
-      void queryClient.invalidateQueries({ queryKey: progressKeys.assessments(wbpId) });
-      invalidateCareRecord(queryClient, wbpId, 'tasks');
+      // The new draft joins the person's assessments; its point leaves the task list.
+      invalidateCareRecord(queryClient, wbpId, 'progress', 'assessments', 'tasks');
       navigate(`/asesmen/${started.assessmentId}`);
     },
   });

@@ -1,19 +1,19 @@
-import { type FormEvent } from 'react';
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { COMMUNITY_ROLES, communityRoleRequest, endCommunityRoleRequest, type CommunityRole } from '../../../shared/contracts/progress.ts';
-import { ApiError } from '../../app/api.ts';
+import {
+  COMMUNITY_ROLES, communityRoleRequest, endCommunityRoleRequest, type CommunityRole, type CommunityRoleRequest,
+} from '../../../shared/contracts/progress.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { assignRole, endRole, progressKeys, type CommunityRoleRecord, type EnrolmentProgress } from './api.ts';
+import { assignRole, endRole, type CommunityRoleRecord, type EnrolmentProgress } from './api.ts';
 
 type Subject = { kind: 'assign' } | { kind: 'end'; role: CommunityRoleRecord };
 
@@ -106,89 +106,80 @@ function AssignRoleModal({ enrolment: e, roles, personName, wbpId, onClose }: {
   enrolment: EnrolmentProgress; roles: readonly CommunityRole[]; personName: string; wbpId: string; onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const { values, show, bind } = useFormFields<AssignValues>(
+  const { values, show, showFailure, bind } = useFormFields<AssignValues>(
     () => ({ role: roles[0] ?? 'buddy', startedOn: todayIso() }), `role-${e.enrolmentId}`, ['role', 'startedOn'],
   );
-  const save = useMutation({
-    mutationFn: () => assignRole(e.enrolmentId, values),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('care.progress.roles.assigned') });
-      void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
-      invalidateCareRecord(queryClient, wbpId);
-      onClose();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+  const save = useRoleSave({
+    wbpId, send: (body: CommunityRoleRequest) => assignRole(e.enrolmentId, body), done: t('care.progress.roles.assigned'), onFailed: showFailure, onClose,
   });
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = () => {
     const parsed = validate(communityRoleRequest, values);
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    save.mutate();
+    save.mutate(parsed.data);
   };
   return (
-    <Modal opened onClose={onClose} title={t('care.progress.roles.assignTitle', { name: personName })}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormErrorAlert error={save.error} />
-          <Text size="sm">{t('care.progress.roles.assignConfirm', { name: personName, programme: e.programmeName })}</Text>
-          <NativeSelect
-            {...bind('role')}
-            label={t('care.progress.roles.role')}
-            data={roles.map((r) => ({ value: r, label: t(`care.progress.roles.names.${r}`) }))}
-            required
-          />
-          <TextInput {...bind('startedOn')} type="date" label={t('care.progress.roles.startedOn')} max={todayIso()} min={e.startDate ?? undefined} required />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={t('care.progress.roles.assignTitle', { name: personName })}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={save.error}
+    >
+      <Text size="sm">{t('care.progress.roles.assignConfirm', { name: personName, programme: e.programmeName })}</Text>
+      <NativeSelect
+        {...bind('role')}
+        label={t('care.progress.roles.role')}
+        data={roles.map((r) => ({ value: r, label: t(`care.progress.roles.names.${r}`) }))}
+        required
+        data-autofocus
+      />
+      <TextInput {...bind('startedOn')} type="date" label={t('care.progress.roles.startedOn')} max={todayIso()} min={e.startDate ?? undefined} required />
+    </FormDialog>
   );
 }
 
 function EndRoleModal({ role, personName, wbpId, onClose }: { role: CommunityRoleRecord; personName: string; wbpId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const name = t(`care.progress.roles.names.${role.role}`);
-  const { values, show, bind } = useFormFields<{ endedOn: string }>({ endedOn: todayIso() }, `end-role-${role.id}`, ['endedOn']);
-  const save = useMutation({
-    mutationFn: () => endRole(role.id, values.endedOn),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('care.progress.roles.ended') });
-      void queryClient.invalidateQueries({ queryKey: progressKeys.progress(wbpId) });
-      invalidateCareRecord(queryClient, wbpId);
-      onClose();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+  const { values, show, showFailure, bind } = useFormFields<{ endedOn: string }>({ endedOn: todayIso() }, `end-role-${role.id}`, ['endedOn']);
+  const save = useRoleSave({
+    wbpId, send: (body: { endedOn: string }) => endRole(role.id, body.endedOn), done: t('care.progress.roles.ended'), onFailed: showFailure, onClose,
   });
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = () => {
     const parsed = validate(endCommunityRoleRequest, values);
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    save.mutate();
+    save.mutate(parsed.data);
   };
   return (
-    <Modal opened onClose={onClose} title={t('care.progress.roles.endTitle', { role: name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormErrorAlert error={save.error} />
-          <Alert color="orange">{t('care.progress.roles.endConfirm', { role: name, name: personName })}</Alert>
-          <TextInput {...bind('endedOn')} type="date" label={t('care.progress.roles.endedOn')} min={role.startedOn} max={todayIso()} required />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" color="orange" loading={save.isPending}>{t('care.progress.roles.endSave')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={t('care.progress.roles.endTitle', { role: name })}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={save.error}
+      submitLabel={t('care.progress.roles.endSave')}
+      submitColor="orange"
+    >
+      <Alert color="orange">{t('care.progress.roles.endConfirm', { role: name, name: personName })}</Alert>
+      <TextInput {...bind('endedOn')} type="date" label={t('care.progress.roles.endedOn')} min={role.startedOn} max={todayIso()} required data-autofocus />
+    </FormDialog>
   );
+}
+
+/** Saving a peer role (given or ended): the person's progress and timeline refresh, and the dialog closes; a failure goes to `onFailed`. */
+function useRoleSave<B>({ wbpId, send, done, onFailed, onClose }: {
+  wbpId: string; send: (body: B) => Promise<CommunityRoleRecord>; done: string; onFailed: (error: unknown) => void; onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: done });
+      invalidateCareRecord(queryClient, wbpId, 'progress');
+      onClose();
+    },
+    onError: onFailed,
+  });
 }

@@ -4,7 +4,6 @@ import type {
   AssessmentComparison, CareTaskItem, careTaskItem, careTaskRecord, CloseCareTaskRequest, CommunityRoleRecord, CommunityRoleRequest,
   EnrolmentProgress, PhaseChangeRecord, PhaseChangeRequest, ProgressRecord, ReassessmentPointRecord, ReassessmentStarted,
 } from '../../../shared/contracts/progress.ts';
-import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
 export type { AssessmentComparison, CareTaskItem, CommunityRoleRecord, EnrolmentProgress, PhaseChangeRecord, ProgressRecord, ReassessmentPointRecord };
@@ -19,19 +18,13 @@ export interface CareTaskParams {
 
 export const progressKeys = {
   progress: (wbpId: string) => ['progress', 'person', wbpId] as const,
-  tasksAll: ['progress', 'tasks'] as const,
+  /** Under the prefix a save elsewhere refreshes (web/app/careRecord.ts 'tasks'). */
   tasks: (facilityId: string, params: CareTaskParams) => ['progress', 'tasks', facilityId, params] as const,
-  /** The same key as the register's person detail, so both screens share one copy. */
+  /** The register's person detail, which CarePage loads (carePersonKey); web/app/careRecord.test.ts reads it here. */
   person: (id: string) => ['wbp', 'detail', id] as const,
-  /** The clinical screens' list of a person's assessments, which a new follow-up draft joins. */
-  assessments: (wbpId: string) => ['clinical', 'assessments', wbpId] as const,
 };
 
 const enc = encodeURIComponent;
-
-export function fetchPerson(id: string, signal?: AbortSignal): Promise<WbpDetail> {
-  return api<WbpDetail>(`/api/wbp/${enc(id)}`, { signal });
-}
 
 export function fetchProgress(wbpId: string, signal?: AbortSignal): Promise<ProgressRecord> {
   return api<ProgressRecord>(`/api/wbp/${enc(wbpId)}/progress`, { signal });

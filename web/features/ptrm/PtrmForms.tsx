@@ -1,52 +1,39 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_KINDS } from '../../../shared/contracts/common.ts';
 import {
-  HANDOVER_REASONS, doseReportRequest, handoverRequest, hasOneDecimalAtMost, ptrmEndRequest, ptrmStartRequest, type HandoverReason,
+  HANDOVER_REASONS, doseReportRequest, handoverRequest, ptrmEndRequest, ptrmStartRequest, type HandoverReason,
 } from '../../../shared/contracts/notes.ts';
 import { ApiError } from '../../app/api.ts';
 import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
+import { useOrganizations } from '../../app/organizations.ts';
 import { validate, type FieldErrors } from '../../app/validation.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
+import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
 import {
   endPtrm, issueHandover, reportDose, startPtrm, type DoseReportRequest, type HandoverRequest, type PtrmRecord, type PtrmStartBody,
 } from './api.ts';
 
-/** Asks before an action that cannot be taken back; the form behind it stays as typed. */
-function ConfirmModal({ opened, title, children, confirmLabel, busy, onConfirm, onCancel }: {
-  opened: boolean; title: string; children: ReactNode; confirmLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
-      <Stack>
-        <Alert color="orange" role="alert">{children}</Alert>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>{t('common.cancel')}</Button>
-          <Button onClick={onConfirm} loading={busy} data-autofocus>{confirmLabel}</Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-const BARE = /^[^:\n]{1,60}:\s+(?=\S)/;
-
-/** The server's field messages by input: a nested "dose.x" goes under the input of x. */
-function fieldErrorsOf(err: ApiError): FieldErrors {
-  const out = err.fieldErrors();
-  for (const f of err.fields) {
-    if (!f.field.startsWith('dose.')) continue;
-    const bare = f.message.replace(BARE, '');
-    out[f.field.slice('dose.'.length)] ??= bare.charAt(0).toUpperCase() + bare.slice(1);
-  }
-  return out;
+/**
+ * After a failed start: the server's messages by input. The first dose's fields stand in the form
+ * itself, so a message for "dose.x" goes under the input of x.
+ */
+function showStartFailure(show: (found: FieldErrors) => void) {
+  return (err: Error) => {
+    if (!(err instanceof ApiError) || err.fields.length === 0) return;
+    const found = err.fieldErrors();
+    for (const [path, message] of Object.entries(err.messagesByPath())) {
+      if (path.startsWith('dose.')) found[path.slice('dose.'.length)] ??= message;
+    }
+    show(found);
+  };
 }
 
 /** A dose as typed ("72,5" or "72.5") as a number; undefined when empty, NaN when not a number. */
@@ -62,16 +49,13 @@ interface DoseValues {
   source: string;
 }
 
-/** Checks a dose as typed; the one-decimal rule gets its own words rather than a generic "invalid". */
-function checkDose(t: (key: 'care.notes.ptrm.doseHelp' | 'validation.invalid') => string, v: DoseValues):
+/** Checks a dose as typed; a dose that is not a number is "invalid", not "not a whole number" (it may have a decimal). */
+function checkDose(t: (key: 'validation.invalid') => string, v: DoseValues):
   { ok: true; data: DoseReportRequest } | { ok: false; errors: FieldErrors } {
   const doseMg = doseOf(v.doseMg);
   const parsed = validate(doseReportRequest, { doseMg, reportedOn: v.reportedOn, source: v.source });
-  if (parsed.ok) return parsed;
-  const errors = { ...parsed.errors };
-  if (doseMg !== undefined && Number.isNaN(doseMg)) errors.doseMg = t('validation.invalid');
-  else if (doseMg !== undefined && !hasOneDecimalAtMost(doseMg)) errors.doseMg = t('care.notes.ptrm.doseHelp');
-  return { ok: false, errors };
+  if (parsed.ok || doseMg === undefined || !Number.isNaN(doseMg)) return parsed;
+  return { ok: false, errors: { ...parsed.errors, doseMg: t('validation.invalid') } };
 }
 
 /** After a save: the PTRM page and the person's timeline. */
@@ -104,6 +88,7 @@ const START_ORDER = ['clinicName', 'clinicOrganizationId', 'startedOn', 'note', 
 export function StartPtrmForm({ wbpId }: { wbpId: string }) {
   const { t } = useTranslation();
   const refresh = useRefresh(wbpId);
+  const organizations = useOrganizations();
   const { values, set, errors, show, bind } = useFormFields<StartValues>(
     { clinicName: '', clinicOrganizationId: null, startedOn: todayIso(), note: '', doseMg: '', reportedOn: todayIso(), source: '' },
     'ptrm-start',
@@ -115,9 +100,7 @@ export function StartPtrmForm({ wbpId }: { wbpId: string }) {
       notifications.show({ color: 'teal', message: t('care.notes.ptrm.started') });
       refresh();
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(fieldErrorsOf(err));
-    },
+    onError: showStartFailure(show),
   });
 
   const submit = (e: FormEvent) => {
@@ -145,9 +128,10 @@ export function StartPtrmForm({ wbpId }: { wbpId: string }) {
             label={t('care.notes.ptrm.clinicOrganization')}
             include={(o) => PARTNER_KINDS.includes(o.kind)}
             value={values.clinicOrganizationId}
-            onChange={(value, option) => {
+            onChange={(value) => {
               set('clinicOrganizationId', value);
-              if (value && values.clinicName.trim() === '') set('clinicName', option.label.replace(/ \([^)]*\)$/, ''));
+              const chosen = organizations.data?.find((o) => o.id === value);
+              if (chosen && values.clinicName.trim() === '') set('clinicName', chosen.name);
             }}
             error={errors.clinicOrganizationId}
             clearable
@@ -169,7 +153,7 @@ export function StartPtrmForm({ wbpId }: { wbpId: string }) {
 export function DoseForm({ record }: { record: PtrmRecord }) {
   const { t } = useTranslation();
   const refresh = useRefresh(record.wbpId);
-  const { values, setValues, show, bind } = useFormFields<DoseValues>(
+  const { values, setValues, show, showFailure, bind } = useFormFields<DoseValues>(
     { doseMg: '', reportedOn: todayIso(), source: '' },
     'ptrm-dose',
     ['doseMg', 'reportedOn', 'source'],
@@ -181,9 +165,7 @@ export function DoseForm({ record }: { record: PtrmRecord }) {
       setValues({ doseMg: '', reportedOn: todayIso(), source: '' });
       refresh();
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(fieldErrorsOf(err));
-    },
+    onError: showFailure,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -216,32 +198,26 @@ interface HandoverValues {
 export function HandoverForm({ record, defaultReason }: { record: PtrmRecord; defaultReason: HandoverReason }) {
   const { t } = useTranslation();
   const refresh = useRefresh(record.wbpId);
-  const [pending, setPending] = useState<HandoverRequest | null>(null);
-  const { values, setValues, show, bind } = useFormFields<HandoverValues>(
+  const { values, setValues, show, showFailure, bind } = useFormFields<HandoverValues>(
     { reason: defaultReason, toName: '', issuedOn: todayIso() },
     'ptrm-handover',
     ['reason', 'toName', 'issuedOn'],
   );
-  const mutation = useMutation({
-    mutationFn: (body: HandoverRequest) => issueHandover(record.id, body),
-    onSuccess: () => {
+  const { mutation, pending, ask, confirm } = useConfirmedSave({
+    save: (body: HandoverRequest) => issueHandover(record.id, body),
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('care.notes.ptrm.handoverIssued') });
-      setPending(null);
       setValues({ reason: defaultReason, toName: '', issuedOn: todayIso() });
       refresh();
     },
-    onError: (err) => {
-      setPending(null);
-      if (err instanceof ApiError && err.fields.length > 0) show(fieldErrorsOf(err));
-    },
+    onFailed: showFailure,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = validate(handoverRequest, values);
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    mutation.reset();
-    setPending(parsed.data);
+    ask(parsed.data);
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ptrm-handover-heading">
@@ -262,18 +238,14 @@ export function HandoverForm({ record, defaultReason }: { record: PtrmRecord; de
           <Button type="submit" loading={mutation.isPending}>{t('care.notes.ptrm.handoverSubmit')}</Button>
         </Group>
       </Stack>
-      <ConfirmModal
-        opened={pending !== null}
+      <ConfirmDialog
+        {...confirm}
         title={t('care.notes.ptrm.handoverFormTitle')}
-        confirmLabel={t('care.notes.ptrm.handoverConfirmYes')}
-        busy={mutation.isPending}
-        onConfirm={() => pending && mutation.mutate(pending)}
-        onCancel={() => setPending(null)}
-      >
-        {pending
+        message={pending
           ? t('care.notes.ptrm.handoverConfirm', { reason: t(`care.notes.ptrm.reasons.${pending.reason}`), to: pending.toName, date: formatDate(pending.issuedOn) })
           : null}
-      </ConfirmModal>
+        confirmLabel={t('care.notes.ptrm.handoverConfirmYes')}
+      />
     </form>
   );
 }
@@ -282,27 +254,21 @@ export function HandoverForm({ record, defaultReason }: { record: PtrmRecord; de
 export function EndPtrmForm({ record }: { record: PtrmRecord }) {
   const { t } = useTranslation();
   const refresh = useRefresh(record.wbpId);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const { values, show, bind } = useFormFields<{ endedOn: string }>({ endedOn: todayIso() }, 'ptrm-end', ['endedOn']);
-  const mutation = useMutation({
-    mutationFn: (endedOn: string) => endPtrm(record.id, { endedOn, version: record.version }),
-    onSuccess: () => {
+  const { values, show, showFailure, bind } = useFormFields<{ endedOn: string }>({ endedOn: todayIso() }, 'ptrm-end', ['endedOn']);
+  const { mutation, pending, ask, confirm } = useConfirmedSave({
+    save: (endedOn: string) => endPtrm(record.id, { endedOn, version: record.version }),
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('care.notes.ptrm.ended') });
-      setConfirming(null);
       refresh();
     },
-    onError: (err) => {
-      setConfirming(null);
-      if (err instanceof ApiError && err.fields.length > 0) show(fieldErrorsOf(err));
-    },
+    onFailed: showFailure,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = validate(ptrmEndRequest, { endedOn: values.endedOn, version: record.version });
     if (!parsed.ok) return show(parsed.errors);
     show({});
-    mutation.reset();
-    setConfirming(parsed.data.endedOn);
+    ask(parsed.data.endedOn);
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ptrm-end-heading">
@@ -312,16 +278,13 @@ export function EndPtrmForm({ record }: { record: PtrmRecord }) {
         <TextInput {...bind('endedOn')} type="date" label={t('care.notes.ptrm.endedOn')} max={todayIso()} required />
         <Button type="submit" color="red" variant="light" loading={mutation.isPending}>{t('care.notes.ptrm.endSubmit')}</Button>
       </Group>
-      <ConfirmModal
-        opened={confirming !== null}
+      <ConfirmDialog
+        {...confirm}
         title={t('care.notes.ptrm.endTitle')}
+        message={pending ? t('care.notes.ptrm.endConfirm', { clinic: record.clinicName, date: formatDate(pending) }) : null}
         confirmLabel={t('care.notes.ptrm.endConfirmYes')}
-        busy={mutation.isPending}
-        onConfirm={() => confirming && mutation.mutate(confirming)}
-        onCancel={() => setConfirming(null)}
-      >
-        {confirming ? t('care.notes.ptrm.endConfirm', { clinic: record.clinicName, date: formatDate(confirming) }) : null}
-      </ConfirmModal>
+        color="red"
+      />
     </form>
   );
 }

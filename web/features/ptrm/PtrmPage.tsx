@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Divider, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Divider, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +8,12 @@ import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { daysBetween } from '../../../shared/domain/dates.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
-import { CareTabs } from '../../components/CareTabs.tsx';
+import { CarePage } from '../../components/CarePage.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { Section } from '../../components/Section.tsx';
-import { fetchPerson, fetchPtrm, letterUrl, ptrmKeys, type HandoverRecord, type PtrmRecord } from './api.ts';
+import { fetchPtrm, letterUrl, ptrmKeys, type HandoverRecord, type PtrmRecord } from './api.ts';
 import { DoseForm, EndPtrmForm, HandoverForm, StartPtrmForm } from './PtrmForms.tsx';
 
 /** Days before the expected release from which the page asks for a hand-over letter. */
@@ -33,48 +31,42 @@ export function PtrmPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const person = useQuery({ queryKey: ptrmKeys.person(id), queryFn: ({ signal }) => fetchPerson(id, signal), enabled: !!id });
   const overview = useQuery({ queryKey: ptrmKeys.overview(id), queryFn: ({ signal }) => fetchPtrm(id, signal), enabled: !!id });
-
-  if (person.isPending) return <Loading />;
-  if (person.error) return <PersonLoadError error={person.error} title={t('care.tabs.ptrm')} onRetry={() => void person.refetch()} />;
-  const w = person.data;
   const canWrite = can('care.write');
-  const releaseIn = daysToRelease(w);
 
   return (
-    <>
-      <PersonHeader
-        person={w}
-        title={t('care.notes.ptrm.title', { name: w.fullName })}
-        back={{ to: `/wbp/${w.id}`, label: t('care.notes.backToPerson') }}
-        actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
-      />
-      <CareTabs wbpId={w.id} active="ptrm" />
-      <Text size="sm" c="dimmed" mb="md">{t('care.notes.ptrm.intro')}</Text>
-      {releaseIn !== null ? (
-        <Alert color="yellow" role="alert" mb="md">
-          {releaseIn === 0
-            ? t('care.notes.ptrm.releaseToday', { date: formatDate(w.expectedReleaseDate) })
-            : t('care.notes.ptrm.releaseSoon', { date: formatDate(w.expectedReleaseDate), days: releaseIn })}
-        </Alert>
-      ) : null}
-      <QueryView query={overview}>
-        {({ current, past }) => (
-          <Stack gap="md">
-            {current ? (
-              <CurrentRecord record={current} canWrite={canWrite} defaultReason={releaseIn !== null ? 'release' : 'transfer'} />
-            ) : (
-              <Section id="ptrm-current-heading" title={t('care.notes.ptrm.currentTitle')}>
-                <Text size="sm" mb={canWrite ? 'md' : 0}>{t('care.notes.ptrm.none')}</Text>
-                {canWrite ? <StartPtrmForm wbpId={w.id} /> : null}
-              </Section>
-            )}
-            {past.length > 0 ? <PastRecords records={past} /> : null}
-          </Stack>
-        )}
-      </QueryView>
-    </>
+    <CarePage wbpId={id} tab="ptrm">
+      {(w) => {
+        const releaseIn = daysToRelease(w);
+        return (
+          <>
+            <Text size="sm" c="dimmed" mb="md">{t('care.notes.ptrm.intro')}</Text>
+            {releaseIn !== null ? (
+              <Alert color="yellow" role="alert" mb="md">
+                {releaseIn === 0
+                  ? t('care.notes.ptrm.releaseToday', { date: formatDate(w.expectedReleaseDate) })
+                  : t('care.notes.ptrm.releaseSoon', { date: formatDate(w.expectedReleaseDate), days: releaseIn })}
+              </Alert>
+            ) : null}
+            <QueryView query={overview}>
+              {({ current, past }) => (
+                <Stack gap="md">
+                  {current ? (
+                    <CurrentRecord record={current} canWrite={canWrite} defaultReason={releaseIn !== null ? 'release' : 'transfer'} />
+                  ) : (
+                    <Section id="ptrm-current-heading" title={t('care.notes.ptrm.currentTitle')}>
+                      <Text size="sm" mb={canWrite ? 'md' : 0}>{t('care.notes.ptrm.none')}</Text>
+                      {canWrite ? <StartPtrmForm wbpId={w.id} /> : null}
+                    </Section>
+                  )}
+                  {past.length > 0 ? <PastRecords records={past} /> : null}
+                </Stack>
+              )}
+            </QueryView>
+          </>
+        );
+      }}
+    </CarePage>
   );
 }
 
@@ -83,6 +75,16 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
     <div>
       <Text size="xs" c="dimmed">{label}</Text>
       <Text size="sm">{children}</Text>
+    </div>
+  );
+}
+
+/** A form under what it adds to, set apart by a rule; not printed. */
+function FormBelow({ children }: { children: ReactNode }) {
+  return (
+    <div className="no-print">
+      <Divider my="md" />
+      {children}
     </div>
   );
 }
@@ -103,12 +105,7 @@ function CurrentRecord({ record, canWrite, defaultReason }: { record: PtrmRecord
           </Fact>
           <Fact label={t('care.notes.ptrm.noteLabel')}>{record.note ?? '—'}</Fact>
         </SimpleGrid>
-        {canWrite ? (
-          <div className="no-print">
-            <Divider my="md" />
-            <EndPtrmForm record={record} />
-          </div>
-        ) : null}
+        {canWrite ? <FormBelow><EndPtrmForm record={record} /></FormBelow> : null}
       </Section>
 
       <Section id="ptrm-doses-heading" title={t('care.notes.ptrm.dosesTitle')}>
@@ -133,12 +130,7 @@ function CurrentRecord({ record, canWrite, defaultReason }: { record: PtrmRecord
             </Table.Tbody>
           </DataTable>
         )}
-        {canWrite ? (
-          <div className="no-print">
-            <Divider my="md" />
-            <DoseForm record={record} />
-          </div>
-        ) : null}
+        {canWrite ? <FormBelow><DoseForm record={record} /></FormBelow> : null}
       </Section>
 
       <Section id="ptrm-handovers-heading" title={t('care.notes.ptrm.handoversTitle')}>
@@ -147,12 +139,7 @@ function CurrentRecord({ record, canWrite, defaultReason }: { record: PtrmRecord
         ) : (
           <HandoverTable handovers={record.handovers} labelledBy="ptrm-handovers-heading" />
         )}
-        {canWrite ? (
-          <div className="no-print">
-            <Divider my="md" />
-            <HandoverForm record={record} defaultReason={defaultReason} />
-          </div>
-        ) : null}
+        {canWrite ? <FormBelow><HandoverForm record={record} defaultReason={defaultReason} /></FormBelow> : null}
       </Section>
     </>
   );

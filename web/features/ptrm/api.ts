@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type {
   DoseReportRequest, HandoverRecord, HandoverRequest, PtrmEndRequest, PtrmOverview, PtrmRecord, ptrmStartRequest,
 } from '../../../shared/contracts/notes.ts';
-import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
 export type { DoseReportRequest, HandoverRecord, HandoverRequest, PtrmOverview, PtrmRecord };
@@ -11,15 +10,9 @@ export type PtrmStartBody = z.output<typeof ptrmStartRequest>;
 const enc = encodeURIComponent;
 
 export const ptrmKeys = {
-  /** The same key as the register's person detail, so the screens share one copy. */
-  person: (id: string) => ['wbp', 'detail', id] as const,
   /** The transfer dialog (web/features/wbp) reads the same entry to warn about an open record. */
   overview: (wbpId: string) => ['ptrm', wbpId] as const,
 };
-
-export function fetchPerson(id: string, signal?: AbortSignal): Promise<WbpDetail> {
-  return api<WbpDetail>(`/api/wbp/${enc(id)}`, { signal });
-}
 
 export function fetchPtrm(wbpId: string, signal?: AbortSignal): Promise<PtrmOverview> {
   return api<PtrmOverview>(`/api/wbp/${enc(wbpId)}/ptrm`, { signal });

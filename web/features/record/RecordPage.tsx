@@ -4,15 +4,12 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind, type TimelinePage } from '../../../shared/contracts/record.ts';
 import { formatNumber } from '../../app/format.ts';
-import { CareTabs } from '../../components/CareTabs.tsx';
+import { CarePage } from '../../components/CarePage.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
-import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
-import { QueryView } from '../../components/QueryView.tsx';
+import { PagedQueryView } from '../../components/PagedQueryView.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useListAddress } from '../../components/useListAddress.ts';
-import { fetchPerson, fetchTimeline, recordKeys, type TimelineParams } from './api.ts';
+import { fetchTimeline, recordKeys, type TimelineParams } from './api.ts';
 import { KIND_COLOR, entrySentence, formatDay, timeOf } from './sentences.ts';
 import { groupByDay, kindsFrom, kindsValue } from './timeline.ts';
 
@@ -24,60 +21,45 @@ export function RecordPage() {
   const { id = '' } = useParams();
   const address = useListAddress();
   const params: TimelineParams = { kinds: kindsFrom(address.search), page: address.page, pageSize: PAGE_SIZE };
-  const person = useQuery({ queryKey: recordKeys.person(id), queryFn: ({ signal }) => fetchPerson(id, signal), enabled: !!id });
   const timeline = useQuery({
     queryKey: recordKeys.timeline(id, params),
     queryFn: ({ signal }) => fetchTimeline(id, params, signal),
     placeholderData: keepPreviousData,
     enabled: !!id,
   });
-
-  if (person.isPending) return <Loading />;
-  if (person.error) return <PersonLoadError error={person.error} title={t('care.tabs.record')} onRetry={() => void person.refetch()} />;
-  const w = person.data;
   const filtered = params.kinds.length > 0;
   const choose = (kinds: string[]) => address.update({ kinds: kindsValue(kinds) });
 
   return (
-    <>
-      <PersonHeader
-        person={w}
-        title={t('care.record.title', { name: w.fullName })}
-        back={{ to: `/wbp/${w.id}`, label: t('care.record.back') }}
-        actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
-      />
-      <CareTabs wbpId={w.id} active="record" />
-      <Section id="timeline-heading" title={t('care.record.heading')}>
-        {timeline.data ? <KindFilter counts={timeline.data.counts} chosen={params.kinds} onChange={choose} /> : null}
-        {filtered ? (
-          <Text className="print-only" size="sm" mb="sm">
-            {t('care.record.printedKinds', { kinds: params.kinds.map((k) => t(`care.record.kinds.${k}`)).join(', ') })}
-          </Text>
-        ) : null}
-        <QueryView
-          query={timeline}
-          isEmpty={(data) => data.total === 0}
-          empty={
-            filtered ? (
-              <EmptyState
-                title={t('care.record.emptyFiltered')}
-                description={t('care.record.emptyFilteredBody')}
-                action={<Button variant="light" onClick={() => choose([])}>{t('care.record.allKinds')}</Button>}
-              />
-            ) : (
-              <EmptyState title={t('care.record.empty')} description={t('care.record.emptyBody')} />
-            )
-          }
-        >
-          {(data) => (
-            <>
-              <Days entries={data.items} />
-              <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={(page) => address.update({ page: String(page) })} />
-            </>
-          )}
-        </QueryView>
-      </Section>
-    </>
+    <CarePage wbpId={id} tab="record" title={(w) => t('care.record.title', { name: w.fullName })}>
+      {() => (
+        <Section id="timeline-heading" title={t('care.record.heading')}>
+          {timeline.data ? <KindFilter counts={timeline.data.counts} chosen={params.kinds} onChange={choose} /> : null}
+          {filtered ? (
+            <Text className="print-only" size="sm" mb="sm">
+              {t('care.record.printedKinds', { kinds: params.kinds.map((k) => t(`care.record.kinds.${k}`)).join(', ') })}
+            </Text>
+          ) : null}
+          <PagedQueryView
+            query={timeline}
+            onPage={(page) => address.update({ page: String(page) })}
+            empty={
+              filtered ? (
+                <EmptyState
+                  title={t('care.record.emptyFiltered')}
+                  description={t('care.record.emptyFilteredBody')}
+                  action={<Button variant="light" onClick={() => choose([])}>{t('care.record.allKinds')}</Button>}
+                />
+              ) : (
+                <EmptyState title={t('care.record.empty')} description={t('care.record.emptyBody')} />
+              )
+            }
+          >
+            {(entries) => <Days entries={entries} />}
+          </PagedQueryView>
+        </Section>
+      )}
+    </CarePage>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { TimelineEntry, TimelineKind } from '../../../shared/contracts/record.ts';
-import { formatDate, formatNumber } from '../../app/format.ts';
+import { formatClock, formatDate, formatNumber } from '../../app/format.ts';
 import { i18n } from '../../app/i18n.ts';
 
 /** The colour of each kind's badge: the pathway in teal and blue, the care record's warnings in red and orange. */
@@ -22,9 +22,7 @@ export const KIND_COLOR: Record<TimelineKind, string> = {
 
 /** The Jakarta time of a timed entry as the user's language writes it (09.30 in Indonesian, 09:30 in English); null for a day's entry. */
 export function timeOf(at: string): string | null {
-  if (at.length <= 10) return null;
-  const time = at.slice(11, 16);
-  return i18n.language === 'en' ? time : time.replace(':', '.');
+  return at.length <= 10 ? null : formatClock(at);
 }
 
 /** "Senin, 16 November 2026" / "Monday, 16 November 2026": a day's heading. */

@@ -1,26 +1,23 @@
-import type { FormEvent } from 'react';
-import { Anchor, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PLANNED_URINE_REASONS, createTestBody, type CreateTestBody } from '../../../shared/contracts/urine.ts';
 import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
-import { ApiError } from '../../app/api.ts';
+import { stepsFrom } from '../../../shared/domain/urine.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { formatDate, todayIso, withSubject } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
-import { CareTabs } from '../../components/CareTabs.tsx';
+import { CarePage } from '../../components/CarePage.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { PersonHeader, PersonLoadError } from '../../components/PersonHeader.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { fetchPerson, fetchPersonTests, planTest, urineKeys, type PersonUrineTests } from './api.ts';
+import { fetchPersonTests, planTest, urineKeys, type PersonUrineTests } from './api.ts';
 import { RetestButton } from './RetestButton.tsx';
 import { ChainOfCustody, RatesFigures, ResultsSummary, TestState } from './TestParts.tsx';
 
@@ -30,48 +27,40 @@ export function PersonUrinePage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
   const canManage = can('urine.manage');
-  const person = useQuery({ queryKey: urineKeys.wbp(id), queryFn: ({ signal }) => fetchPerson(id, signal), enabled: !!id });
   const tests = useQuery({ queryKey: urineKeys.person(id), queryFn: ({ signal }) => fetchPersonTests(id, signal), enabled: !!id });
   const planning = useDialog<true>();
 
-  if (person.isPending) return <Loading />;
-  if (person.error) return <PersonLoadError error={person.error} title={t('care.tabs.urine')} onRetry={() => void person.refetch()} />;
-  const w = person.data;
-
   return (
-    <>
-      <PersonHeader
-        person={w}
-        title={t('care.urine.person.title', { name: w.fullName })}
-        back={{ to: `/wbp/${w.id}`, label: t('care.urine.person.backToDetail') }}
-        actions={<Button variant="default" onClick={() => window.print()} className="no-print">{t('common.print')}</Button>}
-      />
-      <CareTabs wbpId={w.id} active="urine" />
-      <QueryView query={tests} isEmpty={() => false}>
-        {(data) => (
-          <Stack gap="md">
-            <Section id="urine-person-rates" title={t('care.urine.rates.personTitle')}>
-              <RatesFigures rates={data.rates} />
-              <Text size="xs" c="dimmed" mt="xs">{t('care.urine.rates.help')}</Text>
-            </Section>
-            <Section
-              id="urine-person-tests"
-              title={t('care.urine.person.tests')}
-              actions={canManage ? (
-                <Button className="no-print" onClick={(e) => planning.open(true, e.currentTarget)}>{t('care.urine.person.plan')}</Button>
-              ) : null}
-            >
-              {data.items.length === 0 ? (
-                <Text size="sm" c="dimmed">{t('care.urine.person.empty')}</Text>
-              ) : (
-                <TestsTable person={w} data={data} canManage={canManage} />
-              )}
-            </Section>
-          </Stack>
-        )}
-      </QueryView>
-      {planning.subject && tests.data ? <PlanDialog person={w} enrolments={tests.data.enrolments} onClose={planning.close} /> : null}
-    </>
+    <CarePage wbpId={id} tab="urine">
+      {(w) => (
+        <>
+          <QueryView query={tests} isEmpty={() => false}>
+            {(data) => (
+              <Stack gap="md">
+                <Section id="urine-person-rates" title={t('care.urine.rates.personTitle')}>
+                  <RatesFigures rates={data.rates} />
+                  <Text size="xs" c="dimmed" mt="xs">{t('care.urine.rates.help')}</Text>
+                </Section>
+                <Section
+                  id="urine-person-tests"
+                  title={t('care.urine.person.tests')}
+                  actions={canManage ? (
+                    <Button className="no-print" onClick={(e) => planning.open(true, e.currentTarget)}>{t('care.urine.person.plan')}</Button>
+                  ) : null}
+                >
+                  {data.items.length === 0 ? (
+                    <Text size="sm" c="dimmed">{t('care.urine.person.empty')}</Text>
+                  ) : (
+                    <TestsTable person={w} data={data} canManage={canManage} />
+                  )}
+                </Section>
+              </Stack>
+            )}
+          </QueryView>
+          {planning.subject && tests.data ? <PlanDialog person={w} enrolments={tests.data.enrolments} onClose={planning.close} /> : null}
+        </>
+      )}
+    </CarePage>
   );
 }
 
@@ -89,28 +78,38 @@ function TestsTable({ person, data, canManage }: { person: WbpDetail; data: Pers
       ]}
     >
       <Table.Tbody>
-        {data.items.map((test) => (
-          <Table.Tr key={test.id}>
-            <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>{formatDate(test.plannedOn)}</Table.Th>
-            <Table.Td>
-              <Text size="sm">{t(`care.urine.reason.${test.reason}`)}</Text>
-              {test.programmeName ? <Text size="xs" c="dimmed">{test.programmeName}</Text> : null}
-            </Table.Td>
-            <Table.Td><TestState test={test} /></Table.Td>
-            <Table.Td><ResultsSummary test={test} /></Table.Td>
-            <Table.Td><ChainOfCustody test={test} retestOfDate={test.retestOf ? planned.get(test.retestOf) ?? null : null} /></Table.Td>
-            <Table.Td className="no-print">
-              <Group gap={6}>
-                {canManage && test.canRetest ? <RetestButton test={test} subject={`${t(`care.urine.reason.${test.reason}`)}, ${formatDate(test.plannedOn)}`} /> : null}
-                {canManage && (test.status === 'planned' || test.status === 'collected' || test.status === 'sent' || test.status === 'received') ? (
-                  <Anchor component={Link} to={`/urin?upt=${encodeURIComponent(test.facilityId)}&date=${test.plannedOn}`} size="sm">
-                    {t('care.urine.person.openDay')}
-                  </Anchor>
-                ) : null}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
+        {data.items.map((test) => {
+          // Names the row's buttons among the others: the test's reason and date.
+          const subject = `${t(`care.urine.reason.${test.reason}`)}, ${formatDate(test.plannedOn)}`;
+          return (
+            <Table.Tr key={test.id}>
+              <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>{formatDate(test.plannedOn)}</Table.Th>
+              <Table.Td>
+                <Text size="sm">{t(`care.urine.reason.${test.reason}`)}</Text>
+                {test.programmeName ? <Text size="xs" c="dimmed">{test.programmeName}</Text> : null}
+              </Table.Td>
+              <Table.Td><TestState test={test} /></Table.Td>
+              <Table.Td><ResultsSummary test={test} /></Table.Td>
+              <Table.Td><ChainOfCustody test={test} retestOfDate={test.retestOf ? planned.get(test.retestOf) ?? null : null} /></Table.Td>
+              <Table.Td className="no-print">
+                <Group gap={6}>
+                  {canManage && test.canRetest ? <RetestButton test={test} subject={subject} /> : null}
+                  {/* A test with steps still to take is taken further on its day's list. */}
+                  {canManage && stepsFrom(test.status).length > 0 ? (
+                    <Anchor
+                      component={Link}
+                      to={`/urin?upt=${encodeURIComponent(test.facilityId)}&date=${test.plannedOn}`}
+                      size="sm"
+                      aria-label={withSubject(t('care.urine.person.openDay'), subject)}
+                    >
+                      {t('care.urine.person.openDay')}
+                    </Anchor>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
       </Table.Tbody>
     </DataTable>
   );
@@ -127,7 +126,7 @@ function PlanDialog({ person, enrolments, onClose }: { person: WbpDetail; enrolm
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const running = enrolments.find((e) => e.status === 'active');
-  const { values, show, bind } = useFormFields<PlanValues>(
+  const { values, show, showFailure, bind } = useFormFields<PlanValues>(
     { reason: 'routine', plannedOn: todayIso(), enrolmentId: running?.id ?? '' },
     'plan',
     ['reason', 'plannedOn', 'enrolmentId'],
@@ -140,12 +139,9 @@ function PlanDialog({ person, enrolments, onClose }: { person: WbpDetail; enrolm
       notifications.show({ color: 'teal', message: t('care.urine.plan.done', { date: formatDate(test.plannedOn) }) });
       onClose();
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+    onError: showFailure,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = validate(createTestBody, {
       reason: values.reason, plannedOn: values.plannedOn, ...(values.enrolmentId ? { enrolmentId: values.enrolmentId } : {}),
     });
@@ -153,32 +149,30 @@ function PlanDialog({ person, enrolments, onClose }: { person: WbpDetail; enrolm
     plan.mutate(parsed.data);
   };
   return (
-    <Modal opened onClose={onClose} title={t('care.urine.plan.title', { name: person.fullName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <FormErrorAlert error={plan.error} />
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <NativeSelect
-            {...bind('reason')}
-            label={t('care.urine.plan.reason')}
-            data={PLANNED_URINE_REASONS.map((r) => ({ value: r, label: t(`care.urine.reason.${r}`) }))}
-            required
-            data-autofocus
-          />
-          <TextInput {...bind('plannedOn')} type="date" label={t('care.urine.plan.plannedOn')} required />
-          <NativeSelect
-            {...bind('enrolmentId')}
-            label={t('care.urine.plan.enrolment')}
-            data={[
-              { value: '', label: t('care.urine.plan.noEnrolment') },
-              ...enrolments.map((e) => ({ value: e.id, label: e.startDate ? `${e.programmeName} (${formatDate(e.startDate)})` : e.programmeName })),
-            ]}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={plan.isPending}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={plan.isPending}>{t('care.urine.plan.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={t('care.urine.plan.title', { name: person.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={plan.isPending}
+      error={plan.error}
+      submitLabel={t('care.urine.plan.save')}
+    >
+      <NativeSelect
+        {...bind('reason')}
+        label={t('care.urine.plan.reason')}
+        data={PLANNED_URINE_REASONS.map((r) => ({ value: r, label: t(`care.urine.reason.${r}`) }))}
+        required
+        data-autofocus
+      />
+      <TextInput {...bind('plannedOn')} type="date" label={t('care.urine.plan.plannedOn')} required />
+      <NativeSelect
+        {...bind('enrolmentId')}
+        label={t('care.urine.plan.enrolment')}
+        data={[
+          { value: '', label: t('care.urine.plan.noEnrolment') },
+          ...enrolments.map((e) => ({ value: e.id, label: e.startDate ? `${e.programmeName} (${formatDate(e.startDate)})` : e.programmeName })),
+        ]}
+      />
+    </FormDialog>
   );
 }

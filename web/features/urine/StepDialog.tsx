@@ -1,17 +1,20 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Alert, Button, Group, Modal, NativeSelect, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { cancelBody, collectBody, receiveBody, refuseBody, sendBody } from '../../../shared/contracts/urine.ts';
-import { URINE_PANEL, type UrineOutcome, type UrineResults, type UrineSubstance, testOutcome } from '../../../shared/domain/urine.ts';
+import {
+  URINE_OUTCOMES, URINE_PANEL, missingSubstances, testOutcome, type UrineOutcome, type UrineResults, type UrineSubstance,
+} from '../../../shared/domain/urine.ts';
 import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
-import { validate, type FieldErrors } from '../../app/validation.ts';
+import { validate } from '../../app/validation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
-import { takeStep, urineKeys, type StepBodies, type StepName, type UrineTest } from './api.ts';
+import { takeStep, urineKeys, type StepBodies, type StepName, type UrineDay, type UrineTest } from './api.ts';
+import { FORM_MESSAGE, RESULT_FIELDS, resultErrors } from './results.ts';
 
 /** Now as a `datetime-local` value in the browser's zone. */
 function localNow(): string {
@@ -27,10 +30,8 @@ function toMoment(local: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }
 
-export interface Observer {
-  id: string;
-  name: string;
-}
+/** Who may watch a sample given: the unit's staff, as the day's list names them. */
+type Observer = UrineDay['observers'][number];
 
 /**
  * One step of a test's chain of custody in a dialog: collect, send, receive, result, refuse or
@@ -66,14 +67,8 @@ export function StepDialog({ test, step, observers, onClose }: { test: UrineTest
   const common = {
     pending: mutation.isPending,
     onCancel: onClose,
-    /** Sends the step; messages the server gives by field go next to their inputs. */
-    submit: (body: StepBodies[StepName], show: (errors: FieldErrors) => void) => {
-      mutation.mutate(body, {
-        onError: (err) => {
-          if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-        },
-      });
-    },
+    /** Sends the step; `onFailed` puts the messages the server gives by field next to their inputs. */
+    submit: (body: StepBodies[StepName], onFailed: (error: unknown) => void) => mutation.mutate(body, { onError: onFailed }),
   };
 
   let form: ReactNode;
@@ -107,7 +102,7 @@ interface FormProps {
   test: UrineTest;
   pending: boolean;
   onCancel: () => void;
-  submit: (body: StepBodies[StepName], show: (errors: FieldErrors) => void) => void;
+  submit: (body: StepBodies[StepName], onFailed: (error: unknown) => void) => void;
 }
 
 function Buttons({ pending, onCancel, label, danger }: { pending: boolean; onCancel: () => void; label: string; danger?: boolean }) {
@@ -124,7 +119,7 @@ function CollectForm({ test, observers, pending, onCancel, submit }: FormProps &
   const { t } = useTranslation();
   const user = useUser();
   // The one collecting usually watches the sample given; another observer is chosen when not.
-  const { values, show, bind } = useFormFields(
+  const { values, show, showFailure, bind } = useFormFields(
     () => ({ observedBy: observers.some((o) => o.id === user.id) ? user.id : '', sealNumber: '', collectedAt: localNow() }),
     'collect',
     ['observedBy', 'sealNumber', 'collectedAt'],
@@ -133,7 +128,7 @@ function CollectForm({ test, observers, pending, onCancel, submit }: FormProps &
     e.preventDefault();
     const parsed = validate(collectBody, { ...values, collectedAt: toMoment(values.collectedAt), version: test.version });
     if (!parsed.ok) return show(parsed.errors);
-    submit(parsed.data, show);
+    submit(parsed.data, showFailure);
   };
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -155,12 +150,12 @@ function CollectForm({ test, observers, pending, onCancel, submit }: FormProps &
 
 function SendForm({ test, pending, onCancel, submit }: FormProps) {
   const { t } = useTranslation();
-  const { values, show, bind } = useFormFields({ sentTo: '', sentAt: localNow() }, 'send', ['sentTo', 'sentAt']);
+  const { values, show, showFailure, bind } = useFormFields({ sentTo: '', sentAt: localNow() }, 'send', ['sentTo', 'sentAt']);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = validate(sendBody, { ...values, sentAt: toMoment(values.sentAt), version: test.version });
     if (!parsed.ok) return show(parsed.errors);
-    submit(parsed.data, show);
+    submit(parsed.data, showFailure);
   };
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -175,12 +170,12 @@ function SendForm({ test, pending, onCancel, submit }: FormProps) {
 
 function ReceiveForm({ test, pending, onCancel, submit }: FormProps) {
   const { t } = useTranslation();
-  const { values, show, bind } = useFormFields({ receivedBy: '', receivedAt: localNow() }, 'receive', ['receivedBy', 'receivedAt']);
+  const { values, show, showFailure, bind } = useFormFields({ receivedBy: '', receivedAt: localNow() }, 'receive', ['receivedBy', 'receivedAt']);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = validate(receiveBody, { ...values, receivedAt: toMoment(values.receivedAt), version: test.version });
     if (!parsed.ok) return show(parsed.errors);
-    submit(parsed.data, show);
+    submit(parsed.data, showFailure);
   };
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -195,55 +190,57 @@ function ReceiveForm({ test, pending, onCancel, submit }: FormProps) {
   );
 }
 
-/** A choice per substance of the whole panel, none chosen at first; the test's outcome is shown once all are chosen. */
+type ResultValues = { [S in UrineSubstance]?: UrineOutcome } & { note: string };
+
+/**
+ * A choice per substance of the whole panel, none chosen at first (arrow keys move within a
+ * substance's choices, Tab to the next); the test's outcome is shown once all are chosen.
+ */
 function ResultForm({ test, pending, onCancel, submit }: FormProps) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<Partial<Record<UrineSubstance, UrineOutcome>>>({});
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<UrineSubstance, string>>>({});
-  const missing = URINE_PANEL.filter((s) => !chosen[s]);
+  const { values, set, errors, show, bind } = useFormFields<ResultValues>({ note: '' }, 'result', RESULT_FIELDS as (keyof ResultValues & string)[]);
+  const { note, ...chosen } = values;
+  const missing = missingSubstances(chosen);
   const outcome = missing.length === 0 ? testOutcome(chosen as UrineResults) : null;
-
-  const [formError, setFormError] = useState<string | null>(null);
-  const showServer = (found: FieldErrors) => setFormError(Object.values(found).join(' '));
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (missing.length > 0) {
-      setErrors(Object.fromEntries(missing.map((s) => [s, t('care.urine.result.choose')])));
-      document.getElementById(`result-${missing[0]}`)?.querySelector('input')?.focus();
-      return;
-    }
-    setFormError(null);
-    submit({ results: chosen as UrineResults, ...(note.trim() ? { note: note.trim() } : {}), version: test.version }, showServer);
+    if (missing.length > 0) return show(Object.fromEntries(missing.map((s) => [s, t('care.urine.result.choose')])));
+    show({});
+    submit({ results: chosen as UrineResults, ...(note.trim() ? { note: note.trim() } : {}), version: test.version }, (err) => {
+      if (err instanceof ApiError && err.fields.length > 0) show(resultErrors(err.messagesByPath()));
+    });
   };
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('care.urine.result.help')}</Text>
-        {formError ? <Alert color="red" role="alert">{formError}</Alert> : null}
+        {errors[FORM_MESSAGE] ? <Alert color="red" role="alert">{errors[FORM_MESSAGE]}</Alert> : null}
         {URINE_PANEL.map((s) => (
-          <div key={s} id={`result-${s}`}>
-            <Radio.Group
-              label={t(`care.urine.substance.${s}`)}
-              value={chosen[s] ?? ''}
-              onChange={(v) => {
-                setChosen((c) => ({ ...c, [s]: v as UrineOutcome }));
-                setErrors((er) => ({ ...er, [s]: undefined }));
-              }}
-              error={errors[s]}
-              required
-            >
-              <Group gap="lg" mt={4}>
-                <Radio value="negative" label={t('care.urine.outcome.negative')} />
-                <Radio value="positive" label={t('care.urine.outcome.positive')} />
-                <Radio value="invalid" label={t('care.urine.outcome.invalid')} />
-              </Group>
-            </Radio.Group>
-          </div>
+          <Radio.Group
+            key={s}
+            label={t(`care.urine.substance.${s}`)}
+            value={chosen[s] ?? ''}
+            onChange={(v) => set(s, v as UrineOutcome)}
+            error={errors[s]}
+            required
+          >
+            <Group gap="lg" mt={4}>
+              {/* The first choice carries the field's id, so a message about the substance takes the focus there. */}
+              {URINE_OUTCOMES.map((o, i) => (
+                <Radio
+                  key={o}
+                  id={i === 0 ? `result-${s}` : undefined}
+                  value={o}
+                  label={t(`care.urine.outcome.${o}`)}
+                  data-autofocus={(i === 0 && s === URINE_PANEL[0]) || undefined}
+                />
+              ))}
+            </Group>
+          </Radio.Group>
         ))}
-        <Textarea label={t('care.urine.result.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1000} />
+        <Textarea {...bind('note')} label={t('care.urine.result.note')} autosize minRows={2} maxLength={1000} />
         <div aria-live="polite">
           {outcome ? (
             <Alert color={outcome === 'positive' ? 'red' : outcome === 'invalid' ? 'orange' : 'teal'} variant="light">
@@ -262,12 +259,12 @@ function ResultForm({ test, pending, onCancel, submit }: FormProps) {
 
 function NoteForm({ test, kind, pending, onCancel, submit }: FormProps & { kind: 'refuse' | 'cancel' }) {
   const { t } = useTranslation();
-  const { values, show, bind } = useFormFields({ note: '' }, kind, ['note']);
+  const { values, show, showFailure, bind } = useFormFields({ note: '' }, kind, ['note']);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = validate(kind === 'refuse' ? refuseBody : cancelBody, { ...values, version: test.version });
     if (!parsed.ok) return show(parsed.errors);
-    submit(parsed.data, show);
+    submit(parsed.data, showFailure);
   };
   return (
     <form onSubmit={onSubmit} noValidate>

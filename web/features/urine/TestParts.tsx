@@ -1,6 +1,6 @@
 import { Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { URINE_PANEL, type UrineOutcome, type UrineStatus, type UrineSubstance, stepsFrom } from '../../../shared/domain/urine.ts';
+import { URINE_PANEL, type UrineOutcome, type UrineRates, type UrineStatus, stepsFrom } from '../../../shared/domain/urine.ts';
 import { formatDate, formatDateTime, formatNumber, withSubject } from '../../app/format.ts';
 import type { StepName, UrineTest } from './api.ts';
 
@@ -94,18 +94,8 @@ export function rateText(rate: number | null): string {
   return rate === null ? '—' : `${formatNumber(rate * 100, 1)}%`;
 }
 
-export interface RatesLike {
-  tested: number;
-  resulted: number;
-  positive: number;
-  negative: number;
-  invalid: number;
-  refused: number;
-  positiveRate: number | null;
-}
-
 /** One set of rates as labelled figures. */
-export function RatesFigures({ rates }: { rates: RatesLike }) {
+export function RatesFigures({ rates }: { rates: UrineRates }) {
   const { t } = useTranslation();
   const items: [string, string][] = [
     [t('care.urine.rates.tested'), formatNumber(rates.tested)],
@@ -127,5 +117,3 @@ export function RatesFigures({ rates }: { rates: RatesLike }) {
     </SimpleGrid>
   );
 }
-
-export const substanceKey = (s: UrineSubstance) => `care.urine.substance.${s}` as const;

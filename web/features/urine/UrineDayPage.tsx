@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { SELECTION_MAX, createSelectionBody, type CreateSelectionBody } from '../../../shared/contracts/urine.ts';
+import { SELECTION_MAX, createSelectionBody, ratesQuery, type CreateSelectionBody } from '../../../shared/contracts/urine.ts';
 import { addDays } from '../../../shared/domain/dates.ts';
-import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { useChosenFacility } from '../../app/facility.ts';
 import { formatClock, formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
 import { numberOrNull, validate } from '../../app/validation.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FacilitySelect } from '../../components/FacilitySelect.tsx';
@@ -20,6 +20,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
 import {
@@ -122,6 +123,8 @@ export function UrineDayPage() {
 
 interface DrawValues {
   count: string;
+  /** Empty: every programme of the unit with active participants. */
+  programmeIds: string[];
 }
 
 /** The draw, after a confirmation that says where, for which day, how many and from which programmes. */
@@ -129,14 +132,10 @@ function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const programmes = useQuery({ queryKey: urineKeys.programmes(facilityId), queryFn: ({ signal }) => fetchProgrammes(facilityId, signal) });
-  const { values, show, bind, errors } = useFormFields<DrawValues>({ count: '' }, 'draw', ['count']);
-  const [programmeIds, setProgrammeIds] = useState<string[]>([]);
-  const [programmeError, setProgrammeError] = useState<string | undefined>();
-  const [pending, setPending] = useState<CreateSelectionBody | null>(null);
-  const draw = useMutation({
-    mutationFn: (body: CreateSelectionBody) => drawSelection(facilityId, body),
-    onSuccess: (selection) => {
-      setPending(null);
+  const { values, set, show, showFailure, bind, errors } = useFormFields<DrawValues>({ count: '', programmeIds: [] }, 'draw', ['count', 'programmeIds']);
+  const draw = useConfirmedSave({
+    save: (body: CreateSelectionBody) => drawSelection(facilityId, body),
+    onSaved: (selection) => {
       void queryClient.invalidateQueries({ queryKey: urineKeys.all });
       for (const wbpId of new Set(selection.tests.map((x) => x.wbpId))) invalidateCareRecord(queryClient, wbpId);
       notifications.show({
@@ -144,90 +143,70 @@ function DrawForm({ facilityId, unitName, date }: { facilityId: string; unitName
         message: t('care.urine.draw.done', { count: selection.tests.length, candidates: formatNumber(selection.candidateCount), seed: selection.seed }),
       });
     },
-    onError: (err) => {
-      setPending(null);
-      if (err instanceof ApiError && err.fields.length > 0) {
-        const found = err.fieldErrors();
-        setProgrammeError(found.programmeIds ?? found.date);
-        show(found);
-      }
-    },
+    onFailed: showFailure,
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setProgrammeError(undefined);
     const parsed = validate(createSelectionBody, {
-      date, count: numberOrNull(values.count) ?? undefined, ...(programmeIds.length > 0 ? { programmeIds } : {}),
+      date, count: numberOrNull(values.count) ?? undefined, ...(values.programmeIds.length > 0 ? { programmeIds: values.programmeIds } : {}),
     });
-    if (!parsed.ok) {
-      setProgrammeError(parsed.errors.programmeIds);
-      return show(parsed.errors);
-    }
-    draw.reset();
-    setPending(parsed.data);
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
+    draw.ask(parsed.data);
   };
 
   const active = (programmes.data ?? []).filter((p) => p.active);
   const chosenNames = (ids: readonly string[]) => ids.map((id) => (programmes.data ?? []).find((p) => p.id === id)?.name ?? id).join(', ');
+  const asked = draw.pending;
   return (
     <Section id="urine-draw" title={t('care.urine.draw.title')}>
       <Text size="sm" c="dimmed" mb="sm">{t('care.urine.draw.help')}</Text>
-      <FormErrorAlert error={draw.error} />
+      <FormErrorAlert error={draw.mutation.error} />
       <form onSubmit={submit} noValidate aria-labelledby="urine-draw">
         <Stack gap="sm">
           <TextInput
-              {...bind('count')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={SELECTION_MAX}
-              label={t('care.urine.draw.count')}
-              description={t('care.urine.draw.countHelp')}
-              required
-              maw={320}
-            />
+            {...bind('count')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={SELECTION_MAX}
+            label={t('care.urine.draw.count')}
+            description={t('care.urine.draw.countHelp')}
+            required
+            maw={320}
+          />
           <Checkbox.Group
-            id="draw-programmeIds"
             label={t('care.urine.draw.programmes')}
             description={t('care.urine.draw.programmesHelp')}
-            value={programmeIds}
-            onChange={(v) => {
-              setProgrammeIds(v);
-              setProgrammeError(undefined);
-            }}
-            error={programmeError ?? errors.programmeIds}
+            value={values.programmeIds}
+            onChange={(v) => set('programmeIds', v)}
+            error={errors.programmeIds}
           >
             <Group gap="md" mt={4}>
               {active.length === 0 && !programmes.isPending ? <Text size="sm" c="dimmed">{t('care.urine.draw.noProgrammes')}</Text> : null}
-              {active.map((p) => <Checkbox key={p.id} value={p.id} label={p.name} />)}
+              {/* The first choice carries the field's id, so a message about the programmes takes the focus there. */}
+              {active.map((p, i) => <Checkbox key={p.id} id={i === 0 ? 'draw-programmeIds' : undefined} value={p.id} label={p.name} />)}
             </Group>
           </Checkbox.Group>
           <Group>
-            <Button type="submit" loading={draw.isPending}>{t('care.urine.draw.submit')}</Button>
+            <Button type="submit" loading={draw.mutation.isPending}>{t('care.urine.draw.submit')}</Button>
           </Group>
         </Stack>
       </form>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('care.urine.draw.confirmTitle')} centered>
-        {pending ? (
-          <Stack>
-            <Alert color="orange" role="alert">
-              {t('care.urine.draw.confirm', {
-                number: pending.count,
-                unit: unitName,
-                date: formatDate(pending.date),
-                programmes: pending.programmeIds && pending.programmeIds.length > 0
-                  ? t('care.urine.draw.confirmProgrammes', { list: chosenNames(pending.programmeIds) })
-                  : t('care.urine.draw.confirmAll'),
-              })}
-            </Alert>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)} disabled={draw.isPending}>{t('common.cancel')}</Button>
-              <Button onClick={() => draw.mutate(pending)} loading={draw.isPending} data-autofocus>{t('care.urine.draw.confirmYes')}</Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Modal>
+      <ConfirmDialog
+        {...draw.confirm}
+        title={t('care.urine.draw.confirmTitle')}
+        message={asked ? t('care.urine.draw.confirm', {
+          number: asked.count,
+          unit: unitName,
+          date: formatDate(asked.date),
+          programmes: asked.programmeIds && asked.programmeIds.length > 0
+            ? t('care.urine.draw.confirmProgrammes', { list: chosenNames(asked.programmeIds) })
+            : t('care.urine.draw.confirmAll'),
+        }) : ''}
+        confirmLabel={t('care.urine.draw.confirmYes')}
+      />
     </Section>
   );
 }
@@ -366,26 +345,22 @@ function RatesSection({ facilityId, date }: { facilityId: string; date: string }
   const { t } = useTranslation();
   const [from, setFrom] = useState(addDays(date, -29));
   const [to, setTo] = useState(date);
-  const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
+  // The period is checked by the API's own rule, so each date says what is wrong with it.
+  const period = validate(ratesQuery, { from, to });
+  const errors = period.ok ? {} : period.errors;
   const rates = useQuery({
     queryKey: urineKeys.rates(facilityId, from, to),
     queryFn: ({ signal }) => fetchRates(facilityId, from, to, signal),
-    enabled: valid,
+    enabled: period.ok,
   });
   return (
     <Section id="urine-rates" title={t('care.urine.rates.title')}>
       <Group align="flex-end" gap="sm" mb="sm" className="no-print">
-        <TextInput type="date" label={t('care.urine.rates.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput
-          type="date"
-          label={t('care.urine.rates.to')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          error={isIsoDate(from) && isIsoDate(to) && from > to ? t('validation.invalidDate') : undefined}
-        />
+        <TextInput type="date" label={t('care.urine.rates.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={errors.from} />
+        <TextInput type="date" label={t('care.urine.rates.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errors.to} />
       </Group>
       <Text size="xs" c="dimmed" mb="sm">{t('care.urine.rates.help')}</Text>
-      {valid ? (
+      {period.ok ? (
         <QueryView query={rates} isEmpty={(r) => r.total.tested + r.total.refused === 0} empty={<Text size="sm" c="dimmed">{t('care.urine.rates.empty')}</Text>}>
           {(r) => <RatesTable rates={r} />}
         </QueryView>

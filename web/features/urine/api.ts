@@ -3,7 +3,6 @@ import type {
   CancelBody, CollectBody, CreateSelectionBody, CreateTestBody, PersonUrineTests, ReceiveBody, RefuseBody, ResultBody, SendBody,
   UnitUrineRates, UrineDay, UrineSelection, UrineTest,
 } from '../../../shared/contracts/urine.ts';
-import type { WbpDetail } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
 export type { PersonUrineTests, UnitUrineRates, UrineDay, UrineSelection, UrineTest };
@@ -16,14 +15,10 @@ export const urineKeys = {
   day: (facilityId: string, date: string) => ['urine', 'day', facilityId, date] as const,
   rates: (facilityId: string, from: string, to: string) => ['urine', 'rates', facilityId, from, to] as const,
   person: (wbpId: string) => ['urine', 'person', wbpId] as const,
-  /** The same keys as the programme catalogue and the person's record, so the screens share one copy. */
+  /** The same key as the programme catalogue, so the screens share one copy. */
   programmes: (facilityId: string) => ['programmes', facilityId] as const,
-  wbp: (id: string) => ['wbp', 'detail', id] as const,
 };
 
-export function fetchPerson(id: string, signal?: AbortSignal): Promise<WbpDetail> {
-  return api<WbpDetail>(`/api/wbp/${enc(id)}`, { signal });
-}
 export function fetchProgrammes(facilityId: string, signal?: AbortSignal): Promise<ProgrammeRecord[]> {
   return api<{ items: ProgrammeRecord[] }>(`${facilityPath(facilityId)}/programmes`, { signal }).then((r) => r.items);
 }

@@ -40,39 +40,6 @@ export const conferencesEn: Translation['care']['conferences'] = {
     dropped: 'Dropped out',
     changed: 'Changed programme',
   },
-  incidentKind: {
-    drug_use: 'Drug use',
-    drug_possession: 'Drug possession',
-    violence: 'Violence',
-    rule_violation: 'Rule violation',
-    other: 'Other',
-  },
-  urineOutcome: {
-    negative: 'Negative',
-    positive: 'Positive',
-    invalid: 'Invalid',
-  },
-  urineStatus: {
-    collected: 'Collected',
-    sent: 'Sent to the laboratory',
-    received: 'Received by the laboratory',
-    resulted: 'Resulted',
-    refused: 'Refused',
-  },
-  rules: {
-    conference: {
-      enrolmentRequired: 'Choose the programme the person is in; this decision changes it.',
-      programmeRequired: 'Choose the programme to move to.',
-      referralTargetRequired: 'Choose the organisation referred to or write its name.',
-      referralReasonRequired: 'Give the reason for the referral.',
-      duplicatePerson: 'This person is already listed.',
-    },
-    outcome: {
-      reasonRequired: 'Choose the reason for stopping.',
-      reasonInvalid: 'Not a known reason for stopping.',
-      noteRequiredForOther: 'Write a note for the reason "other".',
-    },
-  },
   form: {
     title: 'New case conference',
     back: 'Back to the conferences',
@@ -166,8 +133,6 @@ export const conferencesEn: Translation['care']['conferences'] = {
     openOutcomes: 'Outcomes and referrals of {{name}}',
   },
   outcomes: {
-    title: 'Outcomes and referrals',
-    back: "Back to the person's record",
     enrolments: 'Programmes and their outcomes',
     enrolmentsLabel: "The person's programmes and their outcomes",
     noEnrolments: 'This person has never been placed in a programme.',
@@ -211,5 +176,20 @@ export const conferencesEn: Translation['care']['conferences'] = {
     toNameHelp: 'May be left empty when an organisation is chosen from the list.',
     saveReferral: 'Save referral',
     referralSaved: 'The referral is saved.',
+  },
+};
+
+export const conferencesRulesEn: Pick<Translation['validation'], 'conference' | 'outcome'> = {
+  conference: {
+    enrolmentRequired: 'Choose the programme the person is in; this decision changes it.',
+    programmeRequired: 'Choose the programme to move to.',
+    referralTargetRequired: 'Choose the organisation referred to or write its name.',
+    referralReasonRequired: 'Give the reason for the referral.',
+    duplicatePerson: 'This person is already listed.',
+  },
+  outcome: {
+    reasonRequired: 'Choose the reason for stopping.',
+    reasonInvalid: 'Not a known reason for stopping.',
+    noteRequiredForOther: 'Write a note for the reason "other".',
   },
 };

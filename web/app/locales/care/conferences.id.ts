@@ -39,39 +39,6 @@ export const conferencesId = {
     dropped: 'Berhenti (drop-out)',
     changed: 'Pindah program',
   },
-  incidentKind: {
-    drug_use: 'Penggunaan narkoba',
-    drug_possession: 'Kepemilikan narkoba',
-    violence: 'Kekerasan',
-    rule_violation: 'Pelanggaran aturan',
-    other: 'Lainnya',
-  },
-  urineOutcome: {
-    negative: 'Negatif',
-    positive: 'Positif',
-    invalid: 'Tidak valid',
-  },
-  urineStatus: {
-    collected: 'Sampel diambil',
-    sent: 'Dikirim ke laboratorium',
-    received: 'Diterima laboratorium',
-    resulted: 'Ada hasil',
-    refused: 'Menolak tes',
-  },
-  rules: {
-    conference: {
-      enrolmentRequired: 'Pilih program yang sedang dijalani; keputusan ini mengubah program tersebut.',
-      programmeRequired: 'Pilih program tujuan.',
-      referralTargetRequired: 'Pilih organisasi tujuan rujukan atau tuliskan namanya.',
-      referralReasonRequired: 'Tuliskan alasan rujukan.',
-      duplicatePerson: 'Warga binaan ini sudah tercantum.',
-    },
-    outcome: {
-      reasonRequired: 'Pilih alasan penghentian.',
-      reasonInvalid: 'Alasan penghentian tidak dikenal.',
-      noteRequiredForOther: 'Tuliskan keterangan untuk alasan "lainnya".',
-    },
-  },
   form: {
     title: 'Konferensi kasus baru',
     back: 'Kembali ke daftar konferensi',
@@ -165,8 +132,6 @@ export const conferencesId = {
     openOutcomes: 'Hasil dan rujukan {{name}}',
   },
   outcomes: {
-    title: 'Hasil dan rujukan',
-    back: 'Kembali ke data warga binaan',
     enrolments: 'Program dan hasilnya',
     enrolmentsLabel: 'Program warga binaan dan hasilnya',
     noEnrolments: 'Warga binaan ini belum pernah ditempatkan dalam program.',
@@ -210,5 +175,21 @@ export const conferencesId = {
     toNameHelp: 'Boleh dikosongkan bila organisasi dipilih dari daftar.',
     saveReferral: 'Simpan rujukan',
     referralSaved: 'Rujukan tersimpan.',
+  },
+};
+
+/** The messages of the conference and outcome rules of the contracts, mounted at validation.* (web/app/validation.ts looks there). */
+export const conferencesRulesId = {
+  conference: {
+    enrolmentRequired: 'Pilih program yang sedang dijalani; keputusan ini mengubah program tersebut.',
+    programmeRequired: 'Pilih program tujuan.',
+    referralTargetRequired: 'Pilih organisasi tujuan rujukan atau tuliskan namanya.',
+    referralReasonRequired: 'Tuliskan alasan rujukan.',
+    duplicatePerson: 'Warga binaan ini sudah tercantum.',
+  },
+  outcome: {
+    reasonRequired: 'Pilih alasan penghentian.',
+    reasonInvalid: 'Alasan penghentian tidak dikenal.',
+    noteRequiredForOther: 'Tuliskan keterangan untuk alasan "lainnya".',
   },
 };

@@ -1,9 +1,7 @@
 import type { Translation } from '../id.ts';
 
 export const notesEn: Translation['care']['notes'] = {
-  backToPerson: "Back to the person's record",
   note: {
-    title: 'Counselling notes — {{name}}',
     listTitle: 'Counselling notes',
     empty: 'No counselling notes yet.',
     emptyHelp: 'Notes written and signed appear here, the latest first.',
@@ -36,7 +34,6 @@ export const notesEn: Translation['care']['notes'] = {
     addendumSaved: 'The addendum was saved.',
   },
   incident: {
-    title: 'Incidents — {{name}}',
     listTitle: 'Incidents',
     empty: 'No incidents recorded.',
     formTitle: 'Record an incident',
@@ -65,7 +62,6 @@ export const notesEn: Translation['care']['notes'] = {
     savedWithTask: 'The incident was recorded; a review task is open, due {{date}}.',
   },
   ptrm: {
-    title: 'Methadone (PTRM) — {{name}}',
     intro: "Daily dosing is recorded in the PTRM clinic's own system (SIHA). Here you record that the person is on PTRM, the clinic, the latest dose as the clinic reported it, and the hand-over letters on transfer or release.",
     releaseSoon: 'Expected release on {{date}} ({{days}} days from now). While the person is on PTRM, issue a hand-over letter before release so treatment is not interrupted.',
     releaseToday: 'Expected release today ({{date}}). While the person is on PTRM, issue a hand-over letter so treatment is not interrupted.',
@@ -124,5 +120,11 @@ export const notesEn: Translation['care']['notes'] = {
     title: 'This person is on PTRM',
     body: 'Issue a PTRM continuity hand-over letter for the receiving unit so methadone treatment is not interrupted.',
     link: 'Open the PTRM page',
+  },
+};
+
+export const notesRulesEn: Pick<Translation['validation'], 'ptrm'> = {
+  ptrm: {
+    doseOneDecimal: 'A dose has one decimal at most.',
   },
 };

@@ -1,8 +1,6 @@
 /** Bahasa Indonesia for counselling notes, incidents and methadone (PTRM). */
 export const notesId = {
-  backToPerson: 'Kembali ke data warga binaan',
   note: {
-    title: 'Catatan konseling — {{name}}',
     listTitle: 'Catatan konseling',
     empty: 'Belum ada catatan konseling.',
     emptyHelp: 'Catatan yang ditulis dan ditandatangani akan tampil di sini, yang terbaru lebih dulu.',
@@ -35,7 +33,6 @@ export const notesId = {
     addendumSaved: 'Adendum disimpan.',
   },
   incident: {
-    title: 'Insiden — {{name}}',
     listTitle: 'Insiden',
     empty: 'Tidak ada insiden yang tercatat.',
     formTitle: 'Catat insiden',
@@ -64,7 +61,6 @@ export const notesId = {
     savedWithTask: 'Insiden dicatat; tugas tinjauan dibuka, jatuh tempo {{date}}.',
   },
   ptrm: {
-    title: 'Metadon (PTRM) — {{name}}',
     intro: 'Pencatatan dosis harian ada di sistem klinik PTRM (SIHA). Di sini dicatat bahwa warga binaan menjalani PTRM, kliniknya, dosis terakhir sebagaimana dilaporkan klinik, dan surat serah terima saat pindah atau bebas.',
     releaseSoon: 'Perkiraan tanggal bebas {{date}} ({{days}} hari lagi). Selama warga binaan menjalani PTRM, terbitkan surat serah terima sebelum bebas agar terapi tidak terputus.',
     releaseToday: 'Perkiraan tanggal bebas hari ini ({{date}}). Selama warga binaan menjalani PTRM, terbitkan surat serah terima agar terapi tidak terputus.',
@@ -123,5 +119,12 @@ export const notesId = {
     title: 'Warga binaan ini menjalani PTRM',
     body: 'Terbitkan surat serah terima kesinambungan PTRM untuk unit tujuan agar terapi metadon tidak terputus.',
     link: 'Buka halaman PTRM',
+  },
+};
+
+/** The message of the PTRM rule of the contracts, mounted at validation.* (web/app/validation.ts looks there). */
+export const notesRulesId = {
+  ptrm: {
+    doseOneDecimal: 'Dosis paling banyak satu angka di belakang koma.',
   },
 };

@@ -1,9 +1,6 @@
 import type { Translation } from '../id.ts';
 
 export const progressEn: Translation['care']['progress'] = {
-  title: 'Progress — {{name}}',
-  pageTitle: 'Progress',
-  backToPerson: 'Back to the person’s record',
   empty: 'Not in a programme yet',
   emptyHelp: 'Progress shows once the head of unit has placed the person in a programme.',
   enrolment: {
@@ -40,7 +37,6 @@ export const progressEn: Translation['care']['progress'] = {
     reasonHelp: 'E.g. the phase’s goals reached, a case conference’s outcome, or the violation behind it.',
     save: 'Save',
     saved: 'Phase change saved.',
-    lastPhase: 'Already in the last phase.',
     historyTitle: 'History of phase changes',
     historyLabel: 'History of phase changes in {{programme}}',
     historyEmpty: 'No phase changes yet.',
@@ -50,7 +46,6 @@ export const progressEn: Translation['care']['progress'] = {
     by: 'By',
     fromTo: '{{from}} → {{to}}',
     directions: { promotion: 'Promotion', regression: 'Moved back' },
-    none: 'This programme has no phases.',
   },
   roles: {
     title: 'Roles in the community',

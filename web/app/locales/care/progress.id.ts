@@ -1,8 +1,5 @@
 /** Bahasa Indonesia for Therapeutic Community phases, peer roles, re-assessment and care tasks. */
 export const progressId = {
-  title: 'Kemajuan — {{name}}',
-  pageTitle: 'Kemajuan',
-  backToPerson: 'Kembali ke data warga binaan',
   empty: 'Belum mengikuti program',
   emptyHelp: 'Kemajuan tampil setelah kepala UPT menempatkan warga binaan dalam program.',
   enrolment: {
@@ -39,7 +36,6 @@ export const progressId = {
     reasonHelp: 'Mis. capaian target fase, hasil konferensi kasus, atau pelanggaran yang menjadi dasar.',
     save: 'Simpan',
     saved: 'Perubahan fase disimpan.',
-    lastPhase: 'Sudah di fase terakhir.',
     historyTitle: 'Riwayat perubahan fase',
     historyLabel: 'Riwayat perubahan fase {{programme}}',
     historyEmpty: 'Belum ada perubahan fase.',
@@ -49,7 +45,6 @@ export const progressId = {
     by: 'Oleh',
     fromTo: '{{from}} → {{to}}',
     directions: { promotion: 'Naik', regression: 'Turun' },
-    none: 'Program ini tidak memiliki fase.',
   },
   roles: {
     title: 'Peran dalam komunitas',

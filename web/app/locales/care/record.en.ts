@@ -2,7 +2,6 @@ import type { Translation } from '../id.ts';
 
 export const recordEn: Translation['care']['record'] = {
   title: 'Care timeline of {{name}}',
-  back: "Back to the person's record",
   heading: 'Care history',
   filterLabel: 'Show kinds of entry',
   filterHelp: 'Choose one or more kinds; with none chosen, every kind is shown.',

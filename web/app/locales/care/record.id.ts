@@ -1,7 +1,6 @@
 /** Bahasa Indonesia for the person's timeline. */
 export const recordId = {
   title: 'Linimasa perawatan {{name}}',
-  back: 'Kembali ke data warga binaan',
   heading: 'Riwayat perawatan',
   filterLabel: 'Tampilkan jenis catatan',
   filterHelp: 'Pilih satu atau beberapa jenis; tanpa pilihan, semua jenis ditampilkan.',
