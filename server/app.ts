@@ -41,6 +41,8 @@ import { createConferencesService } from './modules/conferences/conferences.serv
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { createRecordService } from './modules/record/record.service.ts';
 import { recordRoutes } from './modules/record/record.routes.ts';
+import { createAgreementsService } from './modules/agreements/agreements.service.ts';
+import { agreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -126,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(progressRoutes, { progress: createProgressService({ db, now }) });
   await app.register(conferencesRoutes, { conferences: createConferencesService({ db, now }) });
   await app.register(recordRoutes, { record: createRecordService({ db, now }) });
+  await app.register(agreementsRoutes, { agreements: createAgreementsService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

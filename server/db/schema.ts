@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { LegalStatus, OrgKind, Role, Sex } from '../../shared/contracts/common.ts';
+import type { AgreementKind, AgreementScope } from '../../shared/domain/agreements.ts';
+import type { AGREEMENT_DOCUMENT_TYPES } from '../../shared/contracts/agreements.ts';
+
+type AgreementDocumentType = (typeof AGREEMENT_DOCUMENT_TYPES)[number];
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns travel as ISO strings (YYYY-MM-DD) on both drivers; see database.ts. */
@@ -102,6 +106,41 @@ export interface WbpTransfersTable {
   created_at: Timestamp;
 }
 
+export interface AgreementsTable {
+  id: Generated<string>;
+  number: string;
+  title: string;
+  kind: AgreementKind;
+  signed_on: DateString;
+  valid_from: DateString;
+  valid_until: DateString | null;
+  terminated_on: DateString | null;
+  termination_reason: string | null;
+  terminated_by: string | null;
+  scopes: ColumnType<AgreementScope[], AgreementScope[], AgreementScope[]>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface AgreementPartiesTable {
+  agreement_id: string;
+  organization_id: string;
+}
+
+export interface AgreementDocumentsTable {
+  id: Generated<string>;
+  agreement_id: string;
+  filename: string;
+  content_type: AgreementDocumentType;
+  size_bytes: number;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_access: OrganizationAccessTable;
@@ -146,6 +185,9 @@ export interface Database {
   ptrm_records: PtrmRecordsTable;
   ptrm_dose_reports: PtrmDoseReportsTable;
   ptrm_handovers: PtrmHandoversTable;
+  agreements: AgreementsTable;
+  agreement_parties: AgreementPartiesTable;
+  agreement_documents: AgreementDocumentsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -576,6 +618,9 @@ export interface ReferralsTable {
   created_at: Timestamp;
 }
 
+
+
+
 export interface PtrmRecordsTable {
   id: Generated<string>;
   wbp_id: string;
@@ -611,3 +656,10 @@ export interface PtrmHandoversTable {
   issued_by: string;
   created_at: Timestamp;
 }
+
+/** `numeric` columns come back as strings; select them cast to float8 where a number is wanted. */
+
+
+
+
+

@@ -1,9 +1,13 @@
+import { partnersInForceWith } from './agreements.ts';
 import type { DbOrTrx } from './database.ts';
 
 // Who works in a unit, read by more than one module (the routine's staff hours, the timetable).
 
-/** Accounts that work in a unit: its own staff and the staff of organisations granted to it. */
-export async function staffOf(db: DbOrTrx, facilityId: string) {
+/**
+ * Accounts that work in a unit: its own staff and the staff of partners with an agreement in force
+ * with it on `today` (Asia/Jakarta; the database's today when not given).
+ */
+export async function staffOf(db: DbOrTrx, facilityId: string, today?: string) {
   return db
     .selectFrom('users as u')
     .select(['u.id', 'u.full_name', 'u.role'])
@@ -11,7 +15,7 @@ export async function staffOf(db: DbOrTrx, facilityId: string) {
     .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'])
     .where((eb) => eb.or([
       eb('u.organization_id', '=', facilityId),
-      eb('u.organization_id', 'in', eb.selectFrom('organization_access').select('grantee_id').where('facility_id', '=', facilityId)),
+      eb('u.organization_id', 'in', partnersInForceWith(db, facilityId, today)),
     ]))
     .orderBy('u.full_name')
     .execute();

@@ -14,6 +14,7 @@ import { urineFacilityNeutral, urineRequests } from './access/urine.ts';
 import { progressFacilityNeutral, progressRequests } from './access/progress.ts';
 import { conferencesFacilityNeutral, conferencesRequests } from './access/conferences.ts';
 import { recordFacilityNeutral, recordRequests } from './access/record.ts';
+import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } from './access/agreements.ts';
 
 /**
  * Walks every API route × every role × own/other facility. A role without the route's permission
@@ -27,6 +28,7 @@ const REQUESTS: Record<string, Builder> = {
   ...progressRequests,
   ...conferencesRequests,
   ...recordRequests,
+  ...agreementsRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
   'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout' }),
@@ -187,6 +189,7 @@ const FACILITY_NEUTRAL = new Set([
   ...progressFacilityNeutral,
   ...conferencesFacilityNeutral,
   ...recordFacilityNeutral,
+  ...agreementsFacilityNeutral,
 ]);
 
 let ctx: TestApp;
@@ -244,6 +247,8 @@ describe.each(ROLES)('as %s', (role) => {
     expect(own.body).not.toContain(world.secret);
 
     if (FACILITY_NEUTRAL.has(key)) return;
+    // The national administrator reaches every unit's agreements; the other side holds for everyone else.
+    if (role === 'national_admin' && agreementsNationwide.includes(key)) return;
     const other = await client.request(await REQUESTS[key]!(world, 'other'));
     expect([400, 403, 404]).toContain(other.statusCode);
     expect(other.body).not.toContain(world.secret);

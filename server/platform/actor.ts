@@ -1,4 +1,5 @@
 import type { Language, OrgKind, Role } from '../../shared/contracts/common.ts';
+import { scopesAllow, type AgreementScope } from '../../shared/domain/agreements.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
 import { AppError, notFound, validation } from './errors.ts';
 
@@ -12,8 +13,13 @@ export interface Actor {
   organizationKind: OrgKind;
   organizationName: string;
   language: Language;
-  /** Units holding people that this account may work in (people-level access). */
+  /**
+   * Units holding people that this account may work in (people-level access). For partner staff,
+   * narrowed on each request to the units whose agreements cover the route's permission.
+   */
   facilityIds: readonly string[];
+  /** Partner staff: per unit, the scopes of the agreements in force with it. Null for everyone else. */
+  partnerScopes: Readonly<Record<string, readonly AgreementScope[]>> | null;
   /** Units this account may see in aggregate (managers: their region or the nation). */
   statsFacilityIds: readonly string[];
   sessionId: string;
@@ -28,6 +34,16 @@ export interface RequestOrigin {
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) throw new AppError('FORBIDDEN', 'error.forbidden');
+}
+
+/**
+ * The actor as a route with `permission` sees it: partner staff keep only the units whose agreements
+ * in force cover that permission (shared/domain/agreements.ts PERMISSION_SCOPES); nobody else changes.
+ */
+export function actingUnder(actor: Actor, permission: Permission): Actor {
+  const scopes = actor.partnerScopes;
+  if (scopes === null) return actor;
+  return { ...actor, facilityIds: actor.facilityIds.filter((id) => scopesAllow(scopes[id] ?? [], permission)) };
 }
 
 export function mayWorkIn(actor: Actor, facilityId: string): boolean {

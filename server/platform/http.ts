@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Language } from '../../shared/contracts/common.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
-import type { Actor, RequestOrigin } from './actor.ts';
+import { actingUnder, type Actor, type RequestOrigin } from './actor.ts';
 import { AppError, type FieldProblem } from './errors.ts';
 import { describeIssue, fieldLabel, languageFrom, translate } from './messages.ts';
 
@@ -91,7 +91,10 @@ export function registerSecurity(app: FastifyInstance, deps: SecurityDeps): void
         throw new AppError('CSRF', 'error.csrf');
       }
     }
-    if (policy !== 'authenticated' && !can(actor.role, policy)) throw new AppError('FORBIDDEN', 'error.forbidden');
+    if (policy === 'authenticated') return;
+    if (!can(actor.role, policy)) throw new AppError('FORBIDDEN', 'error.forbidden');
+    // Partner staff act in a unit only within what its agreements in force cover.
+    request.actor = actingUnder(actor, policy);
   });
 }
 

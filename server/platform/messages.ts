@@ -5,6 +5,7 @@ import { urineLabels, urineLabelsEn, urineMessages, urineMessagesEn } from './me
 import { progressLabels, progressLabelsEn, progressMessages, progressMessagesEn } from './messages/progress.ts';
 import { conferencesLabels, conferencesLabelsEn, conferencesMessages, conferencesMessagesEn } from './messages/conferences.ts';
 import { recordLabels, recordLabelsEn, recordMessages, recordMessagesEn } from './messages/record.ts';
+import { agreementsLabels, agreementsLabelsEn, agreementsMessages, agreementsMessagesEn } from './messages/agreements.ts';
 
 type Catalogue = Record<string, string>;
 
@@ -262,10 +263,10 @@ const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
 
 // The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
 // area adds its parts to these four lists, and nowhere else.
-const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages] as const;
-const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn] as const;
-const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels] as const;
-const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn] as const;
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn] as const;
+const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels] as const;
+const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn] as const;
 
 /** The parts as one object, typed with the keys of every part. */
 type Merged<T extends readonly Catalogue[]> = T extends readonly [infer First, ...infer Rest extends readonly Catalogue[]] ? First & Merged<Rest> : unknown;

@@ -1,4 +1,5 @@
 import type { LegalStatus, OrgKind, Role, Sex } from '../../shared/contracts/common.ts';
+import type { AgreementScope } from '../../shared/domain/agreements.ts';
 import type { Db } from '../db/database.ts';
 import type { NewWbp } from '../db/schema.ts';
 import { hashPassword } from '../platform/passwords.ts';
@@ -23,9 +24,30 @@ const ORGS: OrgSeed[] = [
   { key: 'dinkes', kind: 'dinkes', code: 'DINKES-SERANG', name: 'Dinas Kesehatan Kota Serang', city: 'Serang' },
 ];
 
-// Partner and Bapas staff act in a unit only where a grant says so (until agreements carry it).
-const GRANTS: [string, string][] = [
-  ['bnnk', 'rutan1'], ['bnnk', 'rutan2'], ['dinkes', 'rutan1'], ['bapas', 'rutan1'], ['bapas', 'rutan2'], ['bapas', 'lapas'],
+// The Bapas works in the units of its area.
+const AREA: [string, string][] = [['bapas', 'rutan1'], ['bapas', 'rutan2'], ['bapas', 'lapas']];
+
+interface AgreementSeed {
+  number: string; title: string; kind: 'mou' | 'pks'; parties: string[]; scopes: AgreementScope[];
+  /** Days from the anchor; the PKS of Rutan Serang ends within the alert window, so the dashboard shows it. */
+  signedOn: (anchor: string) => string; validFrom: (anchor: string) => string; validUntil: (anchor: string) => string;
+}
+
+// Partners work in a unit only under an agreement in force, and only within its scope.
+const AGREEMENTS: AgreementSeed[] = [
+  {
+    number: 'PKS/01/I/2025/RUTAN-SERANG', title: 'Rutan Serang – BNNK Kota Serang – Dinkes Kota Serang: layanan rehabilitasi warga binaan', kind: 'pks',
+    parties: ['rutan1', 'bnnk', 'dinkes'],
+    scopes: [
+      'screening', 'assessment', 'medical_rehabilitation', 'social_rehabilitation', 'counselling', 'vct', 'tb', 'ptrm', 'monitoring_evaluation', 'education',
+    ],
+    signedOn: () => '2025-01-10', validFrom: () => '2025-01-15', validUntil: (anchor) => addDays(anchor, 60),
+  },
+  {
+    number: 'MOU/07/2026/RUTAN-PANDEGLANG', title: 'Rutan Pandeglang – BNNK Kota Serang: skrining, asesmen dan konseling adiksi', kind: 'mou',
+    parties: ['rutan2', 'bnnk'], scopes: ['screening', 'assessment', 'counselling'],
+    signedOn: (anchor) => addDays(anchor, -125), validFrom: (anchor) => addDays(anchor, -120), validUntil: (anchor) => addDays(addDays(anchor, -120), 2 * 365),
+  },
 ];
 
 interface UserSeed { username: string; fullName: string; role: Role; org: string }
@@ -79,7 +101,18 @@ export async function seedDemo(db: Db, options: { anchor: string }): Promise<See
         .executeTakeFirstOrThrow();
       ids.set(org.key, row.id);
     }
-    await trx.insertInto('organization_access').values(GRANTS.map(([g, f]) => ({ grantee_id: ids.get(g)!, facility_id: ids.get(f)! }))).execute();
+    await trx.insertInto('organization_access').values(AREA.map(([g, f]) => ({ grantee_id: ids.get(g)!, facility_id: ids.get(f)! }))).execute();
+    for (const a of AGREEMENTS) {
+      const made = await trx
+        .insertInto('agreements')
+        .values({
+          number: a.number, title: a.title, kind: a.kind, signed_on: a.signedOn(options.anchor), valid_from: a.validFrom(options.anchor),
+          valid_until: a.validUntil(options.anchor), scopes: a.scopes,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('agreement_parties').values(a.parties.map((key) => ({ agreement_id: made.id, organization_id: ids.get(key)! }))).execute();
+    }
     await trx
       .insertInto('users')
       .values(DEMO_USERS.map((u) => ({

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { OrgKind, Role } from '../../shared/contracts/common.ts';
 import type { ProgrammeKind } from '../../shared/contracts/programmes.ts';
+import { AGREEMENT_SCOPES, type AgreementScope } from '../../shared/domain/agreements.ts';
 import { programmeEnd } from '../../shared/domain/placement.ts';
 import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
 import { ASSIST_ID, ASSIST_VERSION, scoreInstrument } from '../../shared/instruments/index.ts';
@@ -73,8 +74,47 @@ export async function makeWbp(db: Db, overrides: Partial<NewWbp> & { facility_id
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Lets an organisation's staff work in a unit: a Bapas through its work area, a partner through an
+ * agreement in force covering every scope (use signAgreement to test a narrower one).
+ */
 export async function grantAccess(db: Db, granteeId: string, facilityId: string): Promise<void> {
-  await db.insertInto('organization_access').values({ grantee_id: granteeId, facility_id: facilityId }).execute();
+  const grantee = await db.selectFrom('organizations').select('kind').where('id', '=', granteeId).executeTakeFirstOrThrow();
+  if (grantee.kind === 'bapas') {
+    await db.insertInto('organization_access').values({ grantee_id: granteeId, facility_id: facilityId }).execute();
+    return;
+  }
+  await signAgreement(db, { partyIds: [facilityId, granteeId] });
+}
+
+/** An agreement between the parties, in force from 2020 to 2099 with every scope unless told otherwise. */
+export async function signAgreement(db: Db, a: {
+  partyIds: string[];
+  scopes?: AgreementScope[];
+  validFrom?: string;
+  validUntil?: string | null;
+  terminatedOn?: string | null;
+  createdBy?: string | null;
+}) {
+  const validFrom = a.validFrom ?? '2020-01-01';
+  const agreement = await db
+    .insertInto('agreements')
+    .values({
+      number: `PKS-${suffix()}`,
+      title: 'Perjanjian kerja sama rehabilitasi',
+      kind: 'pks',
+      signed_on: validFrom,
+      valid_from: validFrom,
+      valid_until: a.validUntil === undefined ? '2099-12-31' : a.validUntil,
+      terminated_on: a.terminatedOn ?? null,
+      termination_reason: a.terminatedOn ? 'Diakhiri para pihak' : null,
+      scopes: a.scopes ?? [...AGREEMENT_SCOPES],
+      created_by: a.createdBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db.insertInto('agreement_parties').values(a.partyIds.map((id) => ({ agreement_id: agreement.id, organization_id: id }))).execute();
+  return agreement;
 }
 
 export async function makeQualification(db: Db, userId: string, overrides: { issued_on?: string; expires_on?: string | null } = {}) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGREEMENT_SCOPES } from '../domain/agreements.ts';
 import { LANGUAGES, ORG_KINDS, ROLES } from './common.ts';
 
 export const loginRequest = z.object({
@@ -15,8 +16,11 @@ export const sessionUser = z.object({
   language: z.enum(LANGUAGES),
   organization: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(ORG_KINDS) }),
   permissions: z.array(z.string()),
-  /** Facilities (units holding people) this account may work in; empty for managers. */
-  facilities: z.array(z.object({ id: z.uuid(), name: z.string(), code: z.string() })),
+  /**
+   * Facilities (units holding people) this account may work in; empty for managers. For partner
+   * staff, `scopes` is what the agreements in force with each unit cover; null for everyone else.
+   */
+  facilities: z.array(z.object({ id: z.uuid(), name: z.string(), code: z.string(), scopes: z.array(z.enum(AGREEMENT_SCOPES)).nullable() })),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   'conference.manage': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   /** Completion (with its certificate) and drop-out of an enrolment. */
   'outcome.record': ['head_of_unit', 'clinic_staff'],
+  /** The receiving organisation's side: accept or decline, follow-ups, closing with an outcome. */
+  /** Partnership agreements: read by the staff of their parties and by managers; signed and ended by heads and managers. */
+  'agreement.read': ['national_admin', 'regional_manager', 'head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
+  'agreement.manage': ['national_admin', 'regional_manager', 'head_of_unit'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],

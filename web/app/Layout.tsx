@@ -1,5 +1,5 @@
 import { Suspense, useEffect } from 'react';
-import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'agreements' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
@@ -22,6 +22,7 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'urine', to: '/urin', permission: 'urine.manage' },
   { key: 'tasks', to: '/tugas', permission: 'clinical.read' },
   { key: 'conferences', to: '/konferensi', permission: 'clinical.read' },
+  { key: 'agreements', to: '/perjanjian', permission: 'agreement.read' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },
@@ -88,22 +89,25 @@ export function Layout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-          <Stack gap={2}>
-            {items.map((item) => {
-              const active = item.to === current;
-              return (
-                <NavLink
-                  key={item.key}
-                  component={Link}
-                  to={item.to}
-                  label={t(`nav.${item.key}`)}
-                  active={active}
-                  aria-current={active ? 'page' : undefined}
-                />
-              );
-            })}
-          </Stack>
-          <Stack gap="xs" mt="auto" p="xs">
+          {/* The menu is longer than a small screen: it scrolls on its own, the page does not move. */}
+          <AppShell.Section grow component={ScrollArea} type="auto">
+            <Stack gap={2}>
+              {items.map((item) => {
+                const active = item.to === current;
+                return (
+                  <NavLink
+                    key={item.key}
+                    component={Link}
+                    to={item.to}
+                    label={t(`nav.${item.key}`)}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                  />
+                );
+              })}
+            </Stack>
+          </AppShell.Section>
+          <Stack gap="xs" p="xs">
             {/* On narrow screens the header has no room for the language buttons. */}
             <Box hiddenFrom="sm">
               <LanguageSwitch />

@@ -45,6 +45,9 @@ const NewConferencePage = lazy(() => import('../features/conferences/NewConferen
 const ConferencePage = lazy(() => import('../features/conferences/ConferencePage.tsx').then((m) => ({ default: m.ConferencePage })));
 const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })));
 const RecordPage = lazy(() => import('../features/record/RecordPage.tsx').then((m) => ({ default: m.RecordPage })));
+const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })));
+const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage.tsx').then((m) => ({ default: m.AgreementFormPage })));
+const AgreementPage = lazy(() => import('../features/agreements/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -101,6 +104,10 @@ export const router = createBrowserRouter([
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
           { path: 'admin/users/:id/kualifikasi', element: <RequirePermission permission="user.manage"><QualificationsPage /></RequirePermission> },
+          { path: 'perjanjian', element: <RequirePermission permission="agreement.read"><AgreementsPage /></RequirePermission> },
+          { path: 'perjanjian/baru', element: <RequirePermission permission="agreement.manage"><AgreementFormPage /></RequirePermission> },
+          { path: 'perjanjian/:id', element: <RequirePermission permission="agreement.read"><AgreementPage /></RequirePermission> },
+          { path: 'perjanjian/:id/ubah', element: <RequirePermission permission="agreement.manage"><AgreementFormPage /></RequirePermission> },
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

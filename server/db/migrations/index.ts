@@ -7,6 +7,7 @@ import * as routine from './2026_11_22_0005_routine.ts';
 import * as timetable from './2026_11_22_0006_timetable.ts';
 import * as careRecord from './2026_11_22_0007_care_record.ts';
 import * as conferenceAgency from './2026_11_23_0008_conference_agency.ts';
+import * as agreements from './2026_11_23_0009_agreements.ts';
 
 // Listed explicitly so the same set runs from source, from tests and from the CLI, in name order.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0006_timetable': timetable,
   '2026_11_22_0007_care_record': careRecord,
   '2026_11_23_0008_conference_agency': conferenceAgency,
+  '2026_11_23_0009_agreements': agreements,
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { CUSTODIAL_KINDS, type OrgKind, type Role } from '../../../shared/contracts/common.ts';
+import { AGREEMENT_SCOPES, type AgreementScope } from '../../../shared/domain/agreements.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 
 export async function findUserByUsername(db: DbOrTrx, username: string) {
@@ -93,25 +94,56 @@ export async function updatePassword(db: DbOrTrx, userId: string, hash: string, 
     .execute();
 }
 
-export interface FacilityRef { id: string; name: string; code: string }
+export interface FacilityRef {
+  id: string;
+  name: string;
+  code: string;
+  /** For partner staff, what the agreements in force with the unit cover; null for everyone else. */
+  scopes: AgreementScope[] | null;
+}
 
 /**
- * The units holding people that an account may work in: its own unit; for partner and Bapas
- * staff, the units their organisation has been granted. Managers work with none individually.
+ * The units holding people that an account may work in: its own unit; for Bapas staff, the units
+ * of its area; for partner staff, the units with which their organisation has an agreement in
+ * force on `today`, with the scopes those agreements cover. Managers work with none individually.
  */
-export async function facilitiesForWork(db: DbOrTrx, role: Role, orgId: string, orgKind: OrgKind): Promise<FacilityRef[]> {
+export async function facilitiesForWork(db: DbOrTrx, role: Role, orgId: string, orgKind: OrgKind, today: string): Promise<FacilityRef[]> {
   if (role === 'national_admin' || role === 'regional_manager') return [];
   if (CUSTODIAL_KINDS.includes(orgKind)) {
-    return db.selectFrom('organizations').select(['id', 'name', 'code']).where('id', '=', orgId).execute();
+    const own = await db.selectFrom('organizations').select(['id', 'name', 'code']).where('id', '=', orgId).execute();
+    return own.map((f) => ({ ...f, scopes: null }));
   }
-  return db
-    .selectFrom('organization_access as a')
-    .innerJoin('organizations as o', 'o.id', 'a.facility_id')
-    .select(['o.id', 'o.name', 'o.code'])
-    .where('a.grantee_id', '=', orgId)
+  if (orgKind === 'bapas') {
+    const area = await db
+      .selectFrom('organization_access as a')
+      .innerJoin('organizations as o', 'o.id', 'a.facility_id')
+      .select(['o.id', 'o.name', 'o.code'])
+      .where('a.grantee_id', '=', orgId)
+      .where('o.kind', 'in', [...CUSTODIAL_KINDS])
+      .orderBy('o.name')
+      .execute();
+    return area.map((f) => ({ ...f, scopes: null }));
+  }
+  const rows = await db
+    .selectFrom('agreement_parties as mine')
+    .innerJoin('agreements as ag', 'ag.id', 'mine.agreement_id')
+    .innerJoin('agreement_parties as unit', 'unit.agreement_id', 'ag.id')
+    .innerJoin('organizations as o', 'o.id', 'unit.organization_id')
+    .select(['o.id', 'o.name', 'o.code', 'ag.scopes'])
+    .where('mine.organization_id', '=', orgId)
     .where('o.kind', 'in', [...CUSTODIAL_KINDS])
+    .where('ag.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('ag.valid_until', 'is', null), eb('ag.valid_until', '>=', today)]))
+    .where((eb) => eb.or([eb('ag.terminated_on', 'is', null), eb('ag.terminated_on', '>', today)]))
     .orderBy('o.name')
     .execute();
+  const byUnit = new Map<string, { id: string; name: string; code: string; covered: Set<AgreementScope> }>();
+  for (const r of rows) {
+    const unit = byUnit.get(r.id) ?? { id: r.id, name: r.name, code: r.code, covered: new Set<AgreementScope>() };
+    for (const scope of r.scopes) unit.covered.add(scope);
+    byUnit.set(r.id, unit);
+  }
+  return [...byUnit.values()].map(({ covered, ...unit }) => ({ ...unit, scopes: AGREEMENT_SCOPES.filter((s) => covered.has(s)) }));
 }
 
 /** Units whose aggregates an account may see: the nation, its region, or its own units. */

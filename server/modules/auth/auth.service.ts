@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { passwordProblems, type SessionResponse } from '../../../shared/contracts/auth.ts';
 import type { Language } from '../../../shared/contracts/common.ts';
 import { PERMISSIONS, can, type Permission } from '../../../shared/domain/permissions.ts';
+import { jakartaDate } from '../../../shared/domain/dates.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor, RequestOrigin } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -81,11 +82,15 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
     return { token, actor };
   }
 
-  async function actorFor(base: Omit<Actor, 'facilityIds' | 'statsFacilityIds'>): Promise<Actor> {
-    const work = await repo.facilitiesForWork(db, base.role, base.organizationId, base.organizationKind);
+  async function actorFor(base: Omit<Actor, 'facilityIds' | 'statsFacilityIds' | 'partnerScopes'>): Promise<Actor> {
+    // Read on every request, so an agreement that ends or is terminated stops access at once.
+    const work = await repo.facilitiesForWork(db, base.role, base.organizationId, base.organizationKind, jakartaDate(now()));
     const workIds = work.map((f) => f.id);
     const statsFacilityIds = await repo.facilitiesForStats(db, base.role, base.organizationId, workIds);
-    return { ...base, facilityIds: workIds, statsFacilityIds };
+    const partnerScopes = work.some((f) => f.scopes !== null)
+      ? Object.fromEntries(work.map((f) => [f.id, f.scopes ?? []]))
+      : null;
+    return { ...base, facilityIds: workIds, statsFacilityIds, partnerScopes };
   }
 
   /** The actor behind a cookie token, or null when the session is unknown, revoked or expired. */
@@ -135,7 +140,7 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
   }
 
   async function sessionResponse(actor: Actor): Promise<SessionResponse> {
-    const facilities = await repo.facilitiesForWork(db, actor.role, actor.organizationId, actor.organizationKind);
+    const facilities = await repo.facilitiesForWork(db, actor.role, actor.organizationId, actor.organizationKind, jakartaDate(now()));
     const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor.role, p));
     return {
       csrfToken: actor.csrfToken,

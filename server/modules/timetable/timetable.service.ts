@@ -59,7 +59,7 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
       repo.routineBlocks(handle, facilityId),
       repo.routineExceptionsIn(handle, facilityId, weekStart, weekEnd),
       repo.activeRooms(handle, facilityId),
-      repo.staffOf(handle, facilityId),
+      repo.staffOf(handle, facilityId, jakartaDate(now())),
     ]);
     const windows = await repo.availabilityOf(handle, staff.map((s) => s.id));
     const people = new Map<string, { fullName: string; sdpNumber: string }>();
@@ -126,7 +126,7 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
   async function weekRecord(handle: DbOrTrx, facilityId: string, weekStart: string): Promise<TimetableWeek | null> {
     const week = await repo.findWeek(handle, facilityId, weekStart);
     if (!week) return null;
-    const [rows, rooms, staff] = await Promise.all([repo.sessionsOfWeek(handle, week.id), repo.activeRooms(handle, facilityId), repo.staffOf(handle, facilityId)]);
+    const [rows, rooms, staff] = await Promise.all([repo.sessionsOfWeek(handle, week.id), repo.activeRooms(handle, facilityId), repo.staffOf(handle, facilityId, jakartaDate(now()))]);
     const stored = week.unplaced as StoredUnplaced[];
     const peopleIds = [...new Set(stored.flatMap((u) => u.memberIds))];
     const names = new Map((await repo.membersOfPeople(handle, peopleIds)).map((p) => [p.id, p]));
@@ -317,7 +317,7 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
       const who = staffId ?? actor.userId;
       if (who !== actor.userId) requirePermission(actor, 'timetable.manage');
       return db.transaction().execute(async (trx) => {
-        const staff = (await repo.staffOf(trx, facilityId)).find((s) => s.id === who);
+        const staff = (await repo.staffOf(trx, facilityId, jakartaDate(now()))).find((s) => s.id === who);
         if (!staff) throw notFound('user');
         const sessions = await toSessions(trx, await repo.sessionsOfStaffOn(trx, facilityId, who, date));
         await writeAudit(trx, { actor, origin }, { action: 'read', entityType: 'staff_day', entityId: who, facilityId, details: { date } });

@@ -1,3 +1,4 @@
+import { partnersInForceWith } from '../../db/agreements.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { peopleIn } from '../../db/people.ts';
 import type { UrineTestsTable } from '../../db/schema.ts';
@@ -250,9 +251,10 @@ export async function enrolmentOf(db: DbOrTrx, enrolmentId: string, wbpId: strin
 
 /**
  * Who may observe a collection in a unit: the active staff who work in it (its own, and those of
- * organisations granted to it), custody officers included, since they often watch the sample given.
+ * partners with an agreement in force with it on `today`), custody officers included, since they
+ * often watch the sample given.
  */
-export async function observersOf(db: DbOrTrx, facilityId: string) {
+export async function observersOf(db: DbOrTrx, facilityId: string, today: string) {
   return db
     .selectFrom('users as u')
     .select(['u.id', 'u.full_name'])
@@ -260,7 +262,7 @@ export async function observersOf(db: DbOrTrx, facilityId: string) {
     .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'custody_officer'])
     .where((eb) => eb.or([
       eb('u.organization_id', '=', facilityId),
-      eb('u.organization_id', 'in', eb.selectFrom('organization_access').select('grantee_id').where('facility_id', '=', facilityId)),
+      eb('u.organization_id', 'in', partnersInForceWith(db, facilityId, today)),
     ]))
     .orderBy('u.full_name')
     .execute();

@@ -152,7 +152,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
         // One read of the day's tests: a selection's are planned for its date, the others have none.
         const tests = await toTests(trx, await repo.testsOn(trx, facilityId, date, actor.facilityIds));
         const selections = await toSelections(trx, await repo.selectionsOn(trx, facilityId, date), tests);
-        const observers = (await repo.observersOf(trx, facilityId)).map((u) => ({ id: u.id, name: u.full_name }));
+        const observers = (await repo.observersOf(trx, facilityId, jakartaDate(now()))).map((u) => ({ id: u.id, name: u.full_name }));
         await writeAudit(trx, { actor, origin }, {
           action: 'read', entityType: 'urine_day', facilityId, details: { date, selections: selections.length, tests: tests.length },
         });
@@ -199,7 +199,7 @@ export function createUrineService(deps: { db: Db; now: () => Date }) {
     collect(actor: Actor, id: string, body: CollectBody, origin: RequestOrigin) {
       return step(actor, id, origin, 'collect', body.version, async (trx, test) => {
         const at = checkMoment('collectedAt', body.collectedAt);
-        const observers = await repo.observersOf(trx, test.facility_id);
+        const observers = await repo.observersOf(trx, test.facility_id, jakartaDate(now()));
         if (!observers.some((o) => o.id === body.observedBy)) throw validation([{ field: 'observedBy', message: 'validation.urine.observerNotStaff' }]);
         return { observedBy: body.observedBy, collectedBy: actor.userId, collectedAt: at, sealNumber: body.sealNumber };
       }, () => ({ observedBy: body.observedBy, sealNumber: body.sealNumber, collectedAt: body.collectedAt }));

@@ -4,6 +4,7 @@ import { urineEn } from './care/urine.en.ts';
 import { progressEn } from './care/progress.en.ts';
 import { conferencesEn, conferencesRulesEn } from './care/conferences.en.ts';
 import { recordEn } from './care/record.en.ts';
+import { agreementsEn, agreementsRulesEn } from './agreements.en.ts';
 
 export const en: Translation = {
   common: {
@@ -54,6 +55,7 @@ export const en: Translation = {
     last: 'Last page',
   },
   nav: {
+    agreements: 'Partnership agreements',
     placement: 'Placement',
     routine: 'Routine',
     timetable: 'Timetable',
@@ -207,6 +209,7 @@ export const en: Translation = {
       periodOrder: 'The end date cannot be before the start date.',
     },
     ...conferencesRulesEn,
+    ...agreementsRulesEn,
     ...notesRulesEn,
   },
   duration: {
@@ -1472,6 +1475,7 @@ export const en: Translation = {
       other: 'Other',
     },
   },
+  agreements: agreementsEn,
   care: {
     tabs: {
       label: 'Care record',

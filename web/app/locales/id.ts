@@ -3,6 +3,7 @@ import { urineId } from './care/urine.id.ts';
 import { progressId } from './care/progress.id.ts';
 import { conferencesId, conferencesRulesId } from './care/conferences.id.ts';
 import { recordId } from './care/record.id.ts';
+import { agreementsId, agreementsRulesId } from './agreements.id.ts';
 
 /** Bahasa Indonesia: the default language and the reference every other dictionary must match. */
 export const id = {
@@ -54,6 +55,7 @@ export const id = {
     last: 'Halaman terakhir',
   },
   nav: {
+    agreements: 'Perjanjian kerja sama',
     placement: 'Penempatan',
     routine: 'Rutinitas',
     timetable: 'Jadwal',
@@ -207,6 +209,7 @@ export const id = {
       periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     },
     ...conferencesRulesId,
+    ...agreementsRulesId,
     ...notesRulesId,
   },
   duration: {
@@ -1472,6 +1475,7 @@ export const id = {
       other: 'Lainnya',
     },
   },
+  agreements: agreementsId,
   care: {
     tabs: {
       label: 'Catatan perawatan',

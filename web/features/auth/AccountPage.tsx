@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { Fragment, type FormEvent } from 'react';
 import { Button, List, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
@@ -74,6 +74,7 @@ export function AccountPage() {
               ) : null}
             </dl>
           </Paper>
+          <AgreementCoverage />
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">
               {t('account.language')}
@@ -130,5 +131,30 @@ export function AccountPage() {
         </Paper>
       </SimpleGrid>
     </>
+  );
+}
+
+/**
+ * For partner staff: what the agreements in force with each unit cover, so a missing unit or an
+ * action that is absent in one unit has its reason on screen.
+ */
+function AgreementCoverage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const covered = user.facilities.filter((f) => f.scopes !== null);
+  if (covered.length === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="coverage-heading">
+      <Title order={2} size="h4" mb="xs" id="coverage-heading">{t('agreements.coverage.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('agreements.coverage.help')}</Text>
+      <dl className="facts">
+        {covered.map((f) => (
+          <Fragment key={f.id}>
+            <dt>{f.name}</dt>
+            <dd>{f.scopes && f.scopes.length > 0 ? f.scopes.map((s) => t(`agreements.scope.${s}`)).join(', ') : t('agreements.coverage.none')}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </Paper>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../../app/auth.tsx';
+import { useAuth, useUser } from '../../app/auth.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fetchOverview, type FacilityStats } from './api.ts';
+import { AgreementAlerts } from './AgreementAlerts.tsx';
 
 function percent(part: number, whole: number | null): number | null {
   return whole && whole > 0 ? (part / whole) * 100 : null;
@@ -17,6 +18,7 @@ function percent(part: number, whole: number | null): number | null {
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useUser();
+  const { can } = useAuth();
   const overview = useQuery({ queryKey: ['stats', 'overview'], queryFn: ({ signal }) => fetchOverview(signal) });
 
   const facilities = [...(overview.data ?? [])].sort((a, b) => (percent(b.held, b.capacity) ?? -1) - (percent(a.held, a.capacity) ?? -1));
@@ -34,6 +36,7 @@ export function DashboardPage() {
         subtitle={user.organization.name}
         actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
       />
+      {can('agreement.read') ? <AgreementAlerts /> : null}
       <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />
       {overview.isPending ? (
         <Loading />

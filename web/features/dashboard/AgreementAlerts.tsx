@@ -1,0 +1,58 @@
+import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { AgreementSummary } from '../../../shared/contracts/agreements.ts';
+import { formatDate } from '../../app/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { agreementAlertsKey, fetchAgreementAlerts } from './api.ts';
+
+/**
+ * Agreements ending soon or lately ended, each a link to the agreement, so they are renewed before
+ * partner staff lose access. Nothing at all when there are none.
+ */
+export function AgreementAlerts() {
+  const { t } = useTranslation();
+  const alerts = useQuery({ queryKey: agreementAlertsKey, queryFn: ({ signal }) => fetchAgreementAlerts(signal) });
+  if (alerts.error) return <ErrorAlert error={alerts.error} title={t('agreements.alerts.title')} onRetry={() => void alerts.refetch()} />;
+  if (!alerts.data || alerts.data.length === 0) return null;
+  return (
+    <Paper withBorder p="md" mb="md" component="section" aria-labelledby="agreement-alerts">
+      <Title order={2} size="h4" id="agreement-alerts">{t('agreements.alerts.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('agreements.alerts.help')}</Text>
+      <DataTable
+        minWidth={640}
+        aria-labelledby="agreement-alerts"
+        columns={[t('agreements.number'), t('agreements.parties'), t('agreements.validUntil'), t('agreements.status')]}
+      >
+        <Table.Tbody>
+          {alerts.data.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/perjanjian/${a.id}`} size="sm">{a.number}</Anchor>
+                <Text size="xs" c="dimmed">{a.title}</Text>
+              </Table.Td>
+              <Table.Td><Text size="sm">{a.parties.map((p) => p.name).join('; ')}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.validUntil)}</Table.Td>
+              <Table.Td miw={150}>
+                <Badge variant="light" color={a.status === 'expiring' ? 'orange' : 'gray'}>{t(`agreements.statusName.${a.status}`)}</Badge>
+                <Remaining agreement={a} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </DataTable>
+      <Anchor component={Link} to="/perjanjian" size="sm" mt="sm" display="inline-block" className="no-print">{t('agreements.alerts.all')}</Anchor>
+    </Paper>
+  );
+}
+
+/** How long is left, or when it ended. */
+function Remaining({ agreement: a }: { agreement: AgreementSummary }) {
+  const { t } = useTranslation();
+  let text = '';
+  if (a.status === 'expiring' && a.daysLeft !== null) text = a.daysLeft === 0 ? t('agreements.endsToday') : t('agreements.daysLeft', { count: a.daysLeft });
+  else if (a.validUntil) text = t('agreements.endedOn', { date: formatDate(a.validUntil) });
+  return <Text size="xs" c={a.status === 'expiring' ? 'orange.8' : 'dimmed'}>{text}</Text>;
+}
