@@ -51,6 +51,10 @@ import { createStatsService } from './modules/stats/stats.service.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { createWbpService } from './modules/wbp/wbp.service.ts';
 import { wbpRoutes } from './modules/wbp/wbp.routes.ts';
+import { createStaffService } from './modules/staff/staff.service.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { createCampaignsService } from './modules/campaigns/campaigns.service.ts';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -129,6 +133,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conferencesRoutes, { conferences: createConferencesService({ db, now }) });
   await app.register(recordRoutes, { record: createRecordService({ db, now }) });
   await app.register(agreementsRoutes, { agreements: createAgreementsService({ db, now }) });
+  await app.register(staffRoutes, { staff: createStaffService({ db, now }) });
+  await app.register(campaignsRoutes, { campaigns: createCampaignsService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

@@ -188,6 +188,11 @@ export interface Database {
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_documents: AgreementDocumentsTable;
+  trainings: TrainingsTable;
+  training_participants: TrainingParticipantsTable;
+  peer_counsellors: PeerCounsellorsTable;
+  peer_counsellor_groups: PeerCounsellorGroupsTable;
+  campaigns: CampaignsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -657,9 +662,74 @@ export interface PtrmHandoversTable {
   created_at: Timestamp;
 }
 
+// Staff trainings, peer counsellors and education campaigns (migration 0010).
 /** `numeric` columns come back as strings; select them cast to float8 where a number is wanted. */
+type Numeric = ColumnType<string, number | string, number | string>;
 
+export interface TrainingsTable {
+  id: Generated<string>;
+  facility_id: string;
+  title: string;
+  kind: 'bimtek' | 'peer_counsellor' | 'other';
+  starts_on: DateString;
+  ends_on: DateString;
+  hours: Numeric;
+  organizer_id: string | null;
+  organizer_name: string | null;
+  place: string;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
 
+export interface TrainingParticipantsTable {
+  id: Generated<string>;
+  training_id: string;
+  user_id: string | null;
+  wbp_id: string | null;
+  name: string;
+  position: string | null;
+  organization_id: string | null;
+  hours_attended: Numeric;
+  result: 'completed' | 'not_completed' | null;
+  certificate_number: string | null;
+}
 
+export interface PeerCounsellorsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  training_participant_id: string | null;
+  started_on: DateString;
+  ended_on: DateString | null;
+  end_reason: 'transfer' | 'release' | 'stepped_down' | 'replaced' | 'other' | null;
+  end_note: string | null;
+  created_by: string;
+  ended_by: string | null;
+  created_at: Timestamp;
+}
 
+export interface PeerCounsellorGroupsTable {
+  id: Generated<string>;
+  peer_counsellor_id: string;
+  programme_id: string | null;
+  group_label: string | null;
+  description: string | null;
+}
 
+export interface CampaignsTable {
+  id: Generated<string>;
+  facility_id: string;
+  held_on: DateString;
+  place: string;
+  topic: string;
+  partner_id: string | null;
+  audience_wbp: Generated<number>;
+  audience_staff: Generated<number>;
+  audience_family: Generated<number>;
+  audience_public: Generated<number>;
+  facilitators: ColumnType<string[], string[] | undefined, string[]>;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}

@@ -3,8 +3,9 @@ import type { DbOrTrx } from './database.ts';
 
 /**
  * What a transfer ends in the sending unit: the person's open enrolments in its programmes (dropped,
- * reason 'transfer', on the transfer date) and their open peer roles there. The receiving unit cannot
- * change another unit's enrolments, so leaving them open would strand them. One statement for any
+ * reason 'transfer', on the transfer date), their open peer roles there and their service as a peer
+ * counsellor of the unit. The receiving unit cannot change another unit's enrolments, so leaving them
+ * open would strand them. One statement for any
  * number of moves (an SDP import moves many at once); returns the ended enrolments and whose they were.
  */
 export async function endProgrammesOnTransfer(
@@ -28,8 +29,30 @@ export async function endProgrammesOnTransfer(
       .where('enrolment_id', 'in', qb.selectFrom('ended').select('ended.id'))
       .where('ended_on', 'is', null)
       .returning('id'))
+    .with('peers', (qb) => qb
+      .updateTable('peer_counsellors')
+      .set({ ended_on: sql<string>`greatest(started_on, ${end.date}::date)`, end_reason: 'transfer', ended_by: end.by })
+      .where((eb) => eb(eb.refTuple('wbp_id', 'facility_id'), 'in', moves.map((m) => eb.tuple(m.wbpId, m.fromFacilityId))))
+      .where('ended_on', 'is', null)
+      .returning('id'))
     .selectFrom('ended')
     .select(['ended.id', 'ended.wbp_id'])
     .execute();
   return rows.map((r) => ({ id: r.id, wbpId: r.wbp_id }));
+}
+
+/**
+ * What a release ends in the releasing unit besides its programmes: the person's service as a peer
+ * counsellor there, with the reason 'release' (for the release of aftercare to call in its transaction).
+ */
+export async function endPeerCounsellingOnRelease(db: DbOrTrx, wbpId: string, facilityId: string, end: { date: string; by: string | null }): Promise<string[]> {
+  const rows = await db
+    .updateTable('peer_counsellors')
+    .set({ ended_on: sql<string>`greatest(started_on, ${end.date}::date)`, end_reason: 'release', ended_by: end.by })
+    .where('wbp_id', '=', wbpId)
+    .where('facility_id', '=', facilityId)
+    .where('ended_on', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

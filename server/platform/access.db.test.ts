@@ -15,6 +15,7 @@ import { progressFacilityNeutral, progressRequests } from './access/progress.ts'
 import { conferencesFacilityNeutral, conferencesRequests } from './access/conferences.ts';
 import { recordFacilityNeutral, recordRequests } from './access/record.ts';
 import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } from './access/agreements.ts';
+import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
 
 /**
  * Walks every API route × every role × own/other facility. A role without the route's permission
@@ -29,6 +30,7 @@ const REQUESTS: Record<string, Builder> = {
   ...conferencesRequests,
   ...recordRequests,
   ...agreementsRequests,
+  ...staffRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
   'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout' }),
@@ -190,6 +192,7 @@ const FACILITY_NEUTRAL = new Set([
   ...conferencesFacilityNeutral,
   ...recordFacilityNeutral,
   ...agreementsFacilityNeutral,
+  ...staffFacilityNeutral,
 ]);
 
 let ctx: TestApp;

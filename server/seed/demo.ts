@@ -5,6 +5,7 @@ import type { NewWbp } from '../db/schema.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { seedCareRecord } from './demo-care.ts';
 import { seedRehabilitation } from './demo-rehab.ts';
+import { seedStaffTraining } from './demo-staff.ts';
 import { BIRTH_PLACES, FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names.ts';
 import { addDays, addMonths, intBetween, pick, seededRandom } from './random.ts';
 
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db, options: { anchor: string }): Promise<See
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('wbp').values(rows.slice(i, i + 500)).execute();
     await seedRehabilitation(trx, ids.get('rutan1')!, options.anchor);
     await seedCareRecord(trx, ids.get('rutan1')!, options.anchor);
+    await seedStaffTraining(trx, ids.get('rutan1')!, options.anchor);
   });
   return { seeded: true, people: people.length, users };
 }

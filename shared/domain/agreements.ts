@@ -90,6 +90,10 @@ export const PERMISSION_SCOPES: Partial<Record<Permission, readonly AgreementSco
   'care.write': [...TREATMENT, 'ptrm'],
   'urine.manage': [...TREATMENT, 'monitoring_evaluation'],
   'conference.manage': ['monitoring_evaluation', ...TREATMENT],
+  'training.read': ['peer_training'],
+  'training.manage': ['peer_training'],
+  'campaign.read': ['education'],
+  'campaign.manage': ['education'],
 };
 
 /** Whether an agreement covering `scopes` lets partner staff use `permission`. */

@@ -38,6 +38,15 @@ export const PERMISSIONS = {
   /** Partnership agreements: read by the staff of their parties and by managers; signed and ended by heads and managers. */
   'agreement.read': ['national_admin', 'regional_manager', 'head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
   'agreement.manage': ['national_admin', 'regional_manager', 'head_of_unit'],
+  /** The unit's staff directory with its partners' staff and their qualifications; recording a qualification. */
+  'staff.read': ['head_of_unit', 'clinic_staff'],
+  'staff.manage': ['head_of_unit'],
+  /** Staff trainings (technical guidance, peer-counsellor training) and the unit's peer counsellors. */
+  'training.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  'training.manage': ['head_of_unit', 'clinic_staff', 'counsellor'],
+  /** Education campaigns (penyuluhan): audiences in numbers, no person named. */
+  'campaign.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  'campaign.manage': ['head_of_unit', 'clinic_staff', 'counsellor'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],

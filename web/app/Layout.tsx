@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'agreements' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'agreements' | 'staff' | 'trainings' | 'peers' | 'campaigns' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
@@ -23,6 +23,10 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'tasks', to: '/tugas', permission: 'clinical.read' },
   { key: 'conferences', to: '/konferensi', permission: 'clinical.read' },
   { key: 'agreements', to: '/perjanjian', permission: 'agreement.read' },
+  { key: 'staff', to: '/staf', permission: 'staff.read' },
+  { key: 'trainings', to: '/pelatihan', permission: 'training.read' },
+  { key: 'peers', to: '/konselor-sebaya', permission: 'training.read' },
+  { key: 'campaigns', to: '/penyuluhan', permission: 'campaign.read' },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },

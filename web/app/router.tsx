@@ -48,6 +48,12 @@ const RecordPage = lazy(() => import('../features/record/RecordPage.tsx').then((
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })));
 const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage.tsx').then((m) => ({ default: m.AgreementFormPage })));
 const AgreementPage = lazy(() => import('../features/agreements/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })));
+const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
+const TrainingsPage = lazy(() => import('../features/staff/TrainingsPage.tsx').then((m) => ({ default: m.TrainingsPage })));
+const NewTrainingPage = lazy(() => import('../features/staff/NewTrainingPage.tsx').then((m) => ({ default: m.NewTrainingPage })));
+const TrainingPage = lazy(() => import('../features/staff/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })));
+const PeerCounsellorsPage = lazy(() => import('../features/staff/PeerCounsellorsPage.tsx').then((m) => ({ default: m.PeerCounsellorsPage })));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -105,6 +111,12 @@ export const router = createBrowserRouter([
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
           { path: 'admin/users/:id/kualifikasi', element: <RequirePermission permission="user.manage"><QualificationsPage /></RequirePermission> },
           { path: 'perjanjian', element: <RequirePermission permission="agreement.read"><AgreementsPage /></RequirePermission> },
+          { path: 'staf', element: <RequirePermission permission="staff.read"><StaffPage /></RequirePermission> },
+          { path: 'pelatihan', element: <RequirePermission permission="training.read"><TrainingsPage /></RequirePermission> },
+          { path: 'pelatihan/baru', element: <RequirePermission permission="training.manage"><NewTrainingPage /></RequirePermission> },
+          { path: 'pelatihan/:id', element: <RequirePermission permission="training.read"><TrainingPage /></RequirePermission> },
+          { path: 'konselor-sebaya', element: <RequirePermission permission="training.read"><PeerCounsellorsPage /></RequirePermission> },
+          { path: 'penyuluhan', element: <RequirePermission permission="campaign.read"><CampaignsPage /></RequirePermission> },
           { path: 'perjanjian/baru', element: <RequirePermission permission="agreement.manage"><AgreementFormPage /></RequirePermission> },
           { path: 'perjanjian/:id', element: <RequirePermission permission="agreement.read"><AgreementPage /></RequirePermission> },
           { path: 'perjanjian/:id/ubah', element: <RequirePermission permission="agreement.manage"><AgreementFormPage /></RequirePermission> },

@@ -5,6 +5,8 @@ import { progressEn } from './care/progress.en.ts';
 import { conferencesEn, conferencesRulesEn } from './care/conferences.en.ts';
 import { recordEn } from './care/record.en.ts';
 import { agreementsEn, agreementsRulesEn } from './agreements.en.ts';
+import { staffEn, staffRulesEn } from './staff.en.ts';
+import { campaignsEn } from './campaigns.en.ts';
 
 export const en: Translation = {
   common: {
@@ -56,6 +58,10 @@ export const en: Translation = {
   },
   nav: {
     agreements: 'Partnership agreements',
+    staff: 'Staff and qualifications',
+    trainings: 'Trainings',
+    peers: 'Peer counsellors',
+    campaigns: 'Education campaigns',
     placement: 'Placement',
     routine: 'Routine',
     timetable: 'Timetable',
@@ -210,6 +216,7 @@ export const en: Translation = {
     },
     ...conferencesRulesEn,
     ...agreementsRulesEn,
+    ...staffRulesEn,
     ...notesRulesEn,
   },
   duration: {
@@ -1476,6 +1483,8 @@ export const en: Translation = {
     },
   },
   agreements: agreementsEn,
+  staff: staffEn,
+  campaigns: campaignsEn,
   care: {
     tabs: {
       label: 'Care record',

@@ -4,6 +4,8 @@ import { progressId } from './care/progress.id.ts';
 import { conferencesId, conferencesRulesId } from './care/conferences.id.ts';
 import { recordId } from './care/record.id.ts';
 import { agreementsId, agreementsRulesId } from './agreements.id.ts';
+import { staffId, staffRulesId } from './staff.id.ts';
+import { campaignsId } from './campaigns.id.ts';
 
 /** Bahasa Indonesia: the default language and the reference every other dictionary must match. */
 export const id = {
@@ -56,6 +58,10 @@ export const id = {
   },
   nav: {
     agreements: 'Perjanjian kerja sama',
+    staff: 'Staf dan kualifikasi',
+    trainings: 'Pelatihan',
+    peers: 'Konselor sebaya',
+    campaigns: 'Penyuluhan',
     placement: 'Penempatan',
     routine: 'Rutinitas',
     timetable: 'Jadwal',
@@ -210,6 +216,7 @@ export const id = {
     },
     ...conferencesRulesId,
     ...agreementsRulesId,
+    ...staffRulesId,
     ...notesRulesId,
   },
   duration: {
@@ -1476,6 +1483,8 @@ export const id = {
     },
   },
   agreements: agreementsId,
+  staff: staffId,
+  campaigns: campaignsId,
   care: {
     tabs: {
       label: 'Catatan perawatan',
