@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { LegalStatus, OrgKind, Role, Sex } from '../../shared/contracts/common.ts';
 import type { AgreementKind, AgreementScope } from '../../shared/domain/agreements.ts';
+import type { AftercareOutcome, ConsentMethod, FollowUpUrine, ReferralStatus, ReleaseKind, ReleasePlanStatus } from '../../shared/domain/aftercare.ts';
 import type { AGREEMENT_DOCUMENT_TYPES } from '../../shared/contracts/agreements.ts';
 
 type AgreementDocumentType = (typeof AGREEMENT_DOCUMENT_TYPES)[number];
@@ -89,6 +90,8 @@ export interface WbpTable {
   room: string | null;
   admission_date: DateString;
   expected_release_date: DateString | null;
+  /** Set when the person leaves custody (2026_11_23_0011_aftercare). */
+  released_on: Generated<string | null>;
   source: Generated<'manual' | 'sdp'>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -188,6 +191,9 @@ export interface Database {
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_documents: AgreementDocumentsTable;
+  release_plans: ReleasePlansTable;
+  aftercare_consents: AftercareConsentsTable;
+  aftercare_follow_ups: AftercareFollowUpsTable;
   trainings: TrainingsTable;
   training_participants: TrainingParticipantsTable;
   peer_counsellors: PeerCounsellorsTable;
@@ -621,10 +627,62 @@ export interface ReferralsTable {
   conference_id: string | null;
   created_by: string;
   created_at: Timestamp;
+  // Aftercare referrals only (2026_11_23_0011_aftercare); null on clinical referrals.
+  release_plan_id: Generated<string | null>;
+  release_kind: Generated<ReleaseKind | null>;
+  status: Generated<ReferralStatus | null>;
+  care_plan: Generated<string | null>;
+  follow_up_months: Generated<number[] | null>;
+  answered_at: Generated<Date | null>;
+  answered_by: Generated<string | null>;
+  declined_reason: Generated<string | null>;
+  outcome: Generated<AftercareOutcome | null>;
+  outcome_note: Generated<string | null>;
+  closed_on: Generated<string | null>;
+  closed_by: Generated<string | null>;
 }
 
+export interface ReleasePlansTable {
+  id: Generated<string>;
+  wbp_id: string;
+  facility_id: string;
+  kind: ReleaseKind;
+  decision_number: string | null;
+  decision_date: DateString | null;
+  expected_on: DateString;
+  status: Generated<ReleasePlanStatus>;
+  released_on: DateString | null;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
 
+export interface AftercareConsentsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  organization_id: string;
+  given_on: DateString;
+  method: ConsentMethod;
+  witness_name: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+  revoked_on: DateString | null;
+  revocation_reason: string | null;
+  revoked_by: string | null;
+}
 
+export interface AftercareFollowUpsTable {
+  id: Generated<string>;
+  referral_id: string;
+  month: number;
+  done_on: DateString;
+  contact_made: boolean;
+  urine: FollowUpUrine;
+  note: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
 
 export interface PtrmRecordsTable {
   id: Generated<string>;

@@ -15,6 +15,7 @@ import { progressFacilityNeutral, progressRequests } from './access/progress.ts'
 import { conferencesFacilityNeutral, conferencesRequests } from './access/conferences.ts';
 import { recordFacilityNeutral, recordRequests } from './access/record.ts';
 import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } from './access/agreements.ts';
+import { aftercareFacilityNeutral, aftercareRequests } from './access/aftercare.ts';
 import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
 
 /**
@@ -30,6 +31,7 @@ const REQUESTS: Record<string, Builder> = {
   ...conferencesRequests,
   ...recordRequests,
   ...agreementsRequests,
+  ...aftercareRequests,
   ...staffRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
@@ -192,6 +194,7 @@ const FACILITY_NEUTRAL = new Set([
   ...conferencesFacilityNeutral,
   ...recordFacilityNeutral,
   ...agreementsFacilityNeutral,
+  ...aftercareFacilityNeutral,
   ...staffFacilityNeutral,
 ]);
 
@@ -240,7 +243,7 @@ describe.each(ROLES)('as %s', (role) => {
       ? await signIn(app.app, (await makeUser(app.db, { role, organizationId: world.orgOf[role] })).username)
       : session;
 
-    const own = await client.request(await REQUESTS[key]!(world, 'own'));
+    const own = await client.request(await REQUESTS[key]!(world, 'own', role));
     if (!permitted) {
       expect(own.statusCode).toBe(403);
       expect(own.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
@@ -252,7 +255,7 @@ describe.each(ROLES)('as %s', (role) => {
     if (FACILITY_NEUTRAL.has(key)) return;
     // The national administrator reaches every unit's agreements; the other side holds for everyone else.
     if (role === 'national_admin' && agreementsNationwide.includes(key)) return;
-    const other = await client.request(await REQUESTS[key]!(world, 'other'));
+    const other = await client.request(await REQUESTS[key]!(world, 'other', role));
     expect([400, 403, 404]).toContain(other.statusCode);
     expect(other.body).not.toContain(world.secret);
   });

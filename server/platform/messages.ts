@@ -6,6 +6,7 @@ import { progressLabels, progressLabelsEn, progressMessages, progressMessagesEn 
 import { conferencesLabels, conferencesLabelsEn, conferencesMessages, conferencesMessagesEn } from './messages/conferences.ts';
 import { staffLabels, staffLabelsEn, staffMessages, staffMessagesEn } from './messages/staff.ts';
 import { recordLabels, recordLabelsEn, recordMessages, recordMessagesEn } from './messages/record.ts';
+import { aftercareLabels, aftercareLabelsEn, aftercareMessages, aftercareMessagesEn } from './messages/aftercare.ts';
 import { agreementsLabels, agreementsLabelsEn, agreementsMessages, agreementsMessagesEn } from './messages/agreements.ts';
 
 type Catalogue = Record<string, string>;
@@ -264,10 +265,10 @@ const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
 
 // The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
 // area adds its parts to these four lists, and nowhere else.
-const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, staffMessages] as const;
-const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, staffMessagesEn] as const;
-const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, staffLabels] as const;
-const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, staffLabelsEn] as const;
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn] as const;
+const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels] as const;
+const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn] as const;
 
 /** The parts as one object, typed with the keys of every part. */
 type Merged<T extends readonly Catalogue[]> = T extends readonly [infer First, ...infer Rest extends readonly Catalogue[]] ? First & Merged<Rest> : unknown;

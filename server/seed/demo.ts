@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/passwords.ts';
 import { seedCareRecord } from './demo-care.ts';
 import { seedRehabilitation } from './demo-rehab.ts';
 import { seedStaffTraining } from './demo-staff.ts';
+import { seedAftercare } from './demo-aftercare.ts';
 import { BIRTH_PLACES, FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names.ts';
 import { addDays, addMonths, intBetween, pick, seededRandom } from './random.ts';
 
@@ -134,6 +135,7 @@ export async function seedDemo(db: Db, options: { anchor: string }): Promise<See
     await seedRehabilitation(trx, ids.get('rutan1')!, options.anchor);
     await seedCareRecord(trx, ids.get('rutan1')!, options.anchor);
     await seedStaffTraining(trx, ids.get('rutan1')!, options.anchor);
+    await seedAftercare(trx, ids.get('rutan1')!, options.anchor);
   });
   return { seeded: true, people: people.length, users };
 }

@@ -90,6 +90,8 @@ export const PERMISSION_SCOPES: Partial<Record<Permission, readonly AgreementSco
   'care.write': [...TREATMENT, 'ptrm'],
   'urine.manage': [...TREATMENT, 'monitoring_evaluation'],
   'conference.manage': ['monitoring_evaluation', ...TREATMENT],
+  // A partner counsellor working with the person may take down their consent to aftercare sharing.
+  'consent.manage': TREATMENT,
   'training.read': ['peer_training'],
   'training.manage': ['peer_training'],
   'campaign.read': ['education'],

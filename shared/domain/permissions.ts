@@ -34,7 +34,16 @@ export const PERMISSIONS = {
   'conference.manage': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   /** Completion (with its certificate) and drop-out of an enrolment. */
   'outcome.record': ['head_of_unit', 'clinic_staff'],
+  /** Release plans (PB, CB, end of sentence) and recording the release itself. */
+  'release.manage': ['head_of_unit', 'clinic_staff'],
+  /** A person's consent to share with an aftercare organisation, and its revocation. */
+  'consent.manage': ['head_of_unit', 'clinic_staff', 'counsellor'],
+  /** Referral to aftercare (Bapas, BNN, IPWL) on release. */
+  'aftercare.refer': ['head_of_unit', 'clinic_staff'],
+  /** An aftercare referral and its hand-over summary: the sending unit, or the receiving organisation while consent holds. */
+  'aftercare.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
   /** The receiving organisation's side: accept or decline, follow-ups, closing with an outcome. */
+  'aftercare.receive': ['clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
   /** Partnership agreements: read by the staff of their parties and by managers; signed and ended by heads and managers. */
   'agreement.read': ['national_admin', 'regional_manager', 'head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
   'agreement.manage': ['national_admin', 'regional_manager', 'head_of_unit'],

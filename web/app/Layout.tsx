@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'agreements' | 'staff' | 'trainings' | 'peers' | 'campaigns' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'users' | 'audit' | 'account';
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'releases' | 'aftercare' | 'agreements' | 'staff' | 'trainings' | 'peers' | 'campaigns' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'aftercareSettings' | 'users' | 'audit' | 'account';
 const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
@@ -22,6 +22,8 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'urine', to: '/urin', permission: 'urine.manage' },
   { key: 'tasks', to: '/tugas', permission: 'clinical.read' },
   { key: 'conferences', to: '/konferensi', permission: 'clinical.read' },
+  { key: 'releases', to: '/pembebasan', permission: 'clinical.read' },
+  { key: 'aftercare', to: '/pascarehabilitasi', permission: 'aftercare.read' },
   { key: 'agreements', to: '/perjanjian', permission: 'agreement.read' },
   { key: 'staff', to: '/staf', permission: 'staff.read' },
   { key: 'trainings', to: '/pelatihan', permission: 'training.read' },
@@ -31,6 +33,7 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },
   { key: 'settings', to: '/admin/pengaturan', permission: 'settings.manage' },
+  { key: 'aftercareSettings', to: '/admin/pascarehabilitasi', permission: 'settings.manage' },
   { key: 'users', to: '/admin/users', permission: 'user.manage' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
   { key: 'account', to: '/account', permission: null },

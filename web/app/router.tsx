@@ -45,6 +45,10 @@ const NewConferencePage = lazy(() => import('../features/conferences/NewConferen
 const ConferencePage = lazy(() => import('../features/conferences/ConferencePage.tsx').then((m) => ({ default: m.ConferencePage })));
 const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })));
 const RecordPage = lazy(() => import('../features/record/RecordPage.tsx').then((m) => ({ default: m.RecordPage })));
+const ReleasesPage = lazy(() => import('../features/aftercare/ReleasesPage.tsx').then((m) => ({ default: m.ReleasesPage })));
+const PersonAftercarePage = lazy(() => import('../features/aftercare/PersonAftercarePage.tsx').then((m) => ({ default: m.PersonAftercarePage })));
+const AftercareSettingsPage = lazy(() => import('../features/aftercare/AftercareSettingsPage.tsx').then((m) => ({ default: m.AftercareSettingsPage })));
+const AftercarePage = lazy(() => import('../features/aftercare/AftercarePage.tsx').then((m) => ({ default: m.AftercarePage })));
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })));
 const AgreementFormPage = lazy(() => import('../features/agreements/AgreementFormPage.tsx').then((m) => ({ default: m.AgreementFormPage })));
 const AgreementPage = lazy(() => import('../features/agreements/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })));
@@ -106,6 +110,10 @@ export const router = createBrowserRouter([
           { path: 'konferensi/:id', element: <RequirePermission permission="clinical.read"><ConferencePage /></RequirePermission> },
           { path: 'wbp/:id/hasil', element: <RequirePermission permission="clinical.read"><OutcomesPage /></RequirePermission> },
           { path: 'wbp/:id/perawatan', element: <RequirePermission permission="clinical.read"><RecordPage /></RequirePermission> },
+          { path: 'pembebasan', element: <RequirePermission permission="clinical.read"><ReleasesPage /></RequirePermission> },
+          { path: 'wbp/:id/pembebasan', element: <RequirePermission permission="clinical.read"><PersonAftercarePage /></RequirePermission> },
+          { path: 'admin/pascarehabilitasi', element: <RequirePermission permission="settings.manage"><AftercareSettingsPage /></RequirePermission> },
+          { path: 'pascarehabilitasi', element: <RequirePermission permission="aftercare.read"><AftercarePage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },
           { path: 'admin/aturan-klasifikasi', element: <RequirePermission permission="rules.manage"><RulesPage /></RequirePermission> },
           { path: 'admin/pengaturan', element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../shared/domain/permissions.ts';
 import { useAuth } from '../app/auth.tsx';
 
-export type CareTab = 'record' | 'notes' | 'urine' | 'progress' | 'outcomes' | 'incidents' | 'ptrm';
+export type CareTab = 'record' | 'notes' | 'urine' | 'progress' | 'outcomes' | 'incidents' | 'ptrm' | 'aftercare';
 
 /** The parts of a person's care record, each its own page; the reader sees only those they may open. */
 const TABS: { key: CareTab; path: string; permission: Permission }[] = [
@@ -15,6 +15,7 @@ const TABS: { key: CareTab; path: string; permission: Permission }[] = [
   { key: 'outcomes', path: 'hasil', permission: 'clinical.read' },
   { key: 'incidents', path: 'insiden', permission: 'clinical.read' },
   { key: 'ptrm', path: 'ptrm', permission: 'clinical.read' },
+  { key: 'aftercare', path: 'pembebasan', permission: 'clinical.read' },
 ];
 
 export function careTabPath(wbpId: string, tab: CareTab): string {

@@ -8,6 +8,7 @@ import * as timetable from './2026_11_22_0006_timetable.ts';
 import * as careRecord from './2026_11_22_0007_care_record.ts';
 import * as conferenceAgency from './2026_11_23_0008_conference_agency.ts';
 import * as agreements from './2026_11_23_0009_agreements.ts';
+import * as aftercare from './2026_11_23_0011_aftercare.ts';
 import * as staffTraining from './2026_11_23_0010_staff_training.ts';
 
 // Listed explicitly so the same set runs from source, from tests and from the CLI, in name order.
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0008_conference_agency': conferenceAgency,
   '2026_11_23_0009_agreements': agreements,
   '2026_11_23_0010_staff_training': staffTraining,
+  '2026_11_23_0011_aftercare': aftercare,
 };

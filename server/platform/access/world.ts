@@ -24,7 +24,8 @@ export interface World {
 }
 
 export type Side = 'own' | 'other';
-export type Builder = (w: World, side: Side) => Promise<InjectOptions>;
+/** `role` is the role under test, for requests whose data belongs to the asker's own organisation (aftercare referrals addressed to it). */
+export type Builder = (w: World, side: Side, role?: Role) => Promise<InjectOptions>;
 
 export async function buildWorld(db: Db): Promise<World> {
   const ditjenpas = await makeOrganization(db, { kind: 'ditjenpas' });

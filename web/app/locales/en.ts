@@ -5,6 +5,7 @@ import { progressEn } from './care/progress.en.ts';
 import { conferencesEn, conferencesRulesEn } from './care/conferences.en.ts';
 import { recordEn } from './care/record.en.ts';
 import { agreementsEn, agreementsRulesEn } from './agreements.en.ts';
+import { aftercareEn, aftercareRulesEn } from './aftercare.en.ts';
 import { staffEn, staffRulesEn } from './staff.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
 
@@ -62,6 +63,9 @@ export const en: Translation = {
     trainings: 'Trainings',
     peers: 'Peer counsellors',
     campaigns: 'Education campaigns',
+    releases: 'Releases',
+    aftercare: 'Aftercare',
+    aftercareSettings: 'Aftercare settings',
     placement: 'Placement',
     routine: 'Routine',
     timetable: 'Timetable',
@@ -216,6 +220,7 @@ export const en: Translation = {
     },
     ...conferencesRulesEn,
     ...agreementsRulesEn,
+    ...aftercareRulesEn,
     ...staffRulesEn,
     ...notesRulesEn,
   },
@@ -1483,6 +1488,7 @@ export const en: Translation = {
     },
   },
   agreements: agreementsEn,
+  aftercare: aftercareEn,
   staff: staffEn,
   campaigns: campaignsEn,
   care: {
@@ -1495,6 +1501,7 @@ export const en: Translation = {
       outcomes: 'Outcomes and referrals',
       incidents: 'Incidents',
       ptrm: 'Methadone (PTRM)',
+      aftercare: 'Release',
       pageTitle: '{{tab}} — {{name}}',
       backToPerson: "Back to the person's record",
     },

@@ -4,6 +4,7 @@ import { progressId } from './care/progress.id.ts';
 import { conferencesId, conferencesRulesId } from './care/conferences.id.ts';
 import { recordId } from './care/record.id.ts';
 import { agreementsId, agreementsRulesId } from './agreements.id.ts';
+import { aftercareId, aftercareRulesId } from './aftercare.id.ts';
 import { staffId, staffRulesId } from './staff.id.ts';
 import { campaignsId } from './campaigns.id.ts';
 
@@ -62,6 +63,9 @@ export const id = {
     trainings: 'Pelatihan',
     peers: 'Konselor sebaya',
     campaigns: 'Penyuluhan',
+    releases: 'Pembebasan',
+    aftercare: 'Pascarehabilitasi',
+    aftercareSettings: 'Pengaturan pascarehabilitasi',
     placement: 'Penempatan',
     routine: 'Rutinitas',
     timetable: 'Jadwal',
@@ -216,6 +220,7 @@ export const id = {
     },
     ...conferencesRulesId,
     ...agreementsRulesId,
+    ...aftercareRulesId,
     ...staffRulesId,
     ...notesRulesId,
   },
@@ -1483,6 +1488,7 @@ export const id = {
     },
   },
   agreements: agreementsId,
+  aftercare: aftercareId,
   staff: staffId,
   campaigns: campaignsId,
   care: {
@@ -1495,6 +1501,7 @@ export const id = {
       outcomes: 'Hasil dan rujukan',
       incidents: 'Insiden',
       ptrm: 'Metadon (PTRM)',
+      aftercare: 'Pembebasan',
       pageTitle: '{{tab}} — {{name}}',
       backToPerson: 'Kembali ke data warga binaan',
     },
