@@ -43,6 +43,8 @@ import { createRecordService } from './modules/record/record.service.ts';
 import { recordRoutes } from './modules/record/record.routes.ts';
 import { createAftercareService } from './modules/aftercare/aftercare.service.ts';
 import { aftercareRoutes } from './modules/aftercare/aftercare.routes.ts';
+import { createPostRehabService } from './modules/postrehab/postrehab.service.ts';
+import { postRehabRoutes } from './modules/postrehab/postrehab.routes.ts';
 import { createAgreementsService } from './modules/agreements/agreements.service.ts';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { createProgrammesService } from './modules/programmes/programmes.service.ts';
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conferencesRoutes, { conferences: createConferencesService({ db, now }) });
   await app.register(recordRoutes, { record: createRecordService({ db, now }) });
   await app.register(aftercareRoutes, { aftercare: createAftercareService({ db, now }) });
+  await app.register(postRehabRoutes, { postRehab: createPostRehabService({ db, now }) });
   await app.register(agreementsRoutes, { agreements: createAgreementsService({ db, now }) });
   await app.register(staffRoutes, { staff: createStaffService({ db, now }) });
   await app.register(campaignsRoutes, { campaigns: createCampaignsService({ db, now }) });

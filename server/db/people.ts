@@ -18,6 +18,14 @@ export function peopleIn(db: DbOrTrx, facilityIds: readonly string[]) {
 }
 
 /**
+ * People held now in these units: released people (`released_on` set) keep their records and stay
+ * reachable through peopleIn, but lists of who is held, head counts and worklists start here.
+ */
+export function heldIn(db: DbOrTrx, facilityIds: readonly string[]) {
+  return peopleIn(db, facilityIds).where('wbp.released_on', 'is', null);
+}
+
+/**
  * Enrolments an actor may change: of a person held in one of these units, in a programme one of
  * them runs. After a transfer the receiving unit still reads the person's enrolment in the sending
  * unit's programme, but only the unit that runs a programme changes, ends or certifies its enrolments.

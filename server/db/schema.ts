@@ -340,7 +340,10 @@ export interface EnrolmentsTable {
   id: Generated<string>;
   wbp_id: string;
   programme_id: string;
-  decision_id: string;
+  /** The placement decree behind an enrolment in custody; null for post-rehabilitation (referral_id instead). */
+  decision_id: string | null;
+  /** The accepted aftercare referral behind an enrolment in a Bapas's post-rehabilitation programme. */
+  referral_id: ColumnType<string | null, string | null | undefined, never>;
   status: 'active' | 'waitlisted' | 'completed' | 'dropped' | 'changed';
   start_date: DateString | null;
   expected_end_date: DateString | null;

@@ -12,7 +12,8 @@ export async function staffOf(db: DbOrTrx, facilityId: string, today?: string) {
     .selectFrom('users as u')
     .select(['u.id', 'u.full_name', 'u.role'])
     .where('u.active', '=', true)
-    .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'])
+    // Probation officers belong to a Bapas, where they run its post-rehabilitation sessions.
+    .where('u.role', 'in', ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'])
     .where((eb) => eb.or([
       eb('u.organization_id', '=', facilityId),
       eb('u.organization_id', 'in', partnersInForceWith(db, facilityId, today)),

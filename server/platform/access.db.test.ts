@@ -7,7 +7,7 @@ import { TEST_PASSWORD, makeUser } from '../testing/factories.ts';
 import { DEFAULT_PROGRAMMES } from '../../shared/domain/programmes.ts';
 import type { RouteEntry } from './http.ts';
 import {
-  type Builder, type World, assessment, block, buildWorld, courtRow, decidable, exceptionRow, facility, pairRow, person, programme, roomRow, roster, sessionRow,
+  type Builder, type World, assessment, block, buildWorld, courtRow, decidable, exceptionRow, facility, pairRow, person, programme, roomRow, roster, sessionRow, worldFor,
 } from './access/world.ts';
 import { notesFacilityNeutral, notesRequests } from './access/notes.ts';
 import { urineFacilityNeutral, urineRequests } from './access/urine.ts';
@@ -17,6 +17,7 @@ import { recordFacilityNeutral, recordRequests } from './access/record.ts';
 import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } from './access/agreements.ts';
 import { aftercareFacilityNeutral, aftercareRequests } from './access/aftercare.ts';
 import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
+import { postRehabRequests } from './access/postRehab.ts';
 
 /**
  * Walks every API route × every role × own/other facility. A role without the route's permission
@@ -33,6 +34,7 @@ const REQUESTS: Record<string, Builder> = {
   ...agreementsRequests,
   ...aftercareRequests,
   ...staffRequests,
+  ...postRehabRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
   'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout' }),
@@ -81,7 +83,7 @@ const REQUESTS: Record<string, Builder> = {
   'GET /api/admin/users/:id/qualifications': async (w) => ({ method: 'GET', url: `/api/admin/users/${w.users.clinic_staff.id}/qualifications` }),
   'POST /api/admin/users/:id/qualifications': async (w) => ({
     method: 'POST', url: `/api/admin/users/${w.users.clinic_staff.id}/qualifications`,
-    payload: { kind: 'asi_assessor', number: 'BNN/ASI/2026/017', issuedOn: '2026-01-10', expiresOn: '2029-01-10' },
+    payload: { kind: 'asi_assessor', certificateNumber: 'BNN/ASI/2026/017', issuedOn: '2026-01-10', expiresOn: '2029-01-10' },
   }),
   'GET /api/screening/worklist': async (w, side) => ({ method: 'GET', url: `/api/screening/worklist?facilityId=${facility(w, side).id}` }),
   'GET /api/wbp/:id/screenings': async (w, side) => ({ method: 'GET', url: `/api/wbp/${side === 'own' ? await person(w, 'own') : w.otherPersonId}/screenings` }),
@@ -243,7 +245,8 @@ describe.each(ROLES)('as %s', (role) => {
       ? await signIn(app.app, (await makeUser(app.db, { role, organizationId: world.orgOf[role] })).username)
       : session;
 
-    const own = await client.request(await REQUESTS[key]!(world, 'own', role));
+    // Bapas staff run their Bapas's programmes in the Bapas itself: that is their own unit there.
+    const own = await client.request(await REQUESTS[key]!(worldFor(world, role, route.policy), 'own', role));
     if (!permitted) {
       expect(own.statusCode).toBe(403);
       expect(own.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });

@@ -1,6 +1,7 @@
 import type { Language, OrgKind, Role } from '../../shared/contracts/common.ts';
 import { scopesAllow, type AgreementScope } from '../../shared/domain/agreements.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
+import { bapasUnitsFor } from '../../shared/domain/postRehab.ts';
 import { AppError, notFound, validation } from './errors.ts';
 
 /** Who is asking: resolved once per request from the session, then passed to services. */
@@ -38,9 +39,12 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 
 /**
  * The actor as a route with `permission` sees it: partner staff keep only the units whose agreements
- * in force cover that permission (shared/domain/agreements.ts PERMISSION_SCOPES); nobody else changes.
+ * in force cover that permission (shared/domain/agreements.ts PERMISSION_SCOPES); Bapas staff keep
+ * their Bapas or the units of their area (shared/domain/postRehab.ts); nobody else changes.
  */
 export function actingUnder(actor: Actor, permission: Permission): Actor {
+  // Bapas staff run their Bapas's post-rehabilitation programmes there, and work with people in the units of their area.
+  if (actor.organizationKind === 'bapas') return { ...actor, facilityIds: bapasUnitsFor(permission, actor.facilityIds, actor.organizationId) };
   const scopes = actor.partnerScopes;
   if (scopes === null) return actor;
   return { ...actor, facilityIds: actor.facilityIds.filter((id) => scopesAllow(scopes[id] ?? [], permission)) };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createWbpRequest } from '../../shared/contracts/wbp.ts';
 import { PERMISSIONS } from '../../shared/domain/permissions.ts';
-import { describeIssue, hasMessage, languageFrom, repeatedKeys, translate } from './messages.ts';
+import { describeIssue, fieldLabel, hasMessage, languageFrom, repeatedKeys, translate } from './messages.ts';
 
 function firstIssue(schema: z.ZodType, value: unknown) {
   const result = schema.safeParse(value);
@@ -46,6 +46,21 @@ describe('validation messages', () => {
 describe('the catalogue parts', () => {
   it('define each message and field label once, so no area rewords another', () => {
     expect(repeatedKeys()).toEqual([]);
+  });
+});
+
+describe('field labels', () => {
+  it('names a number generically, since agreements and other areas share the field name', () => {
+    expect(fieldLabel('id', 'number')).toBe('Nomor');
+    expect(fieldLabel('en', 'number')).toBe('Number');
+  });
+
+  it('names a status generically, since tasks, agreements and lists share the field name', () => {
+    expect(fieldLabel('id', 'status')).toBe('Status');
+  });
+
+  it("names a qualification's certificate number as such", () => {
+    expect(fieldLabel('id', 'certificateNumber')).toBe('Nomor sertifikat');
   });
 });
 

@@ -7,6 +7,7 @@ import { conferencesLabels, conferencesLabelsEn, conferencesMessages, conference
 import { staffLabels, staffLabelsEn, staffMessages, staffMessagesEn } from './messages/staff.ts';
 import { recordLabels, recordLabelsEn, recordMessages, recordMessagesEn } from './messages/record.ts';
 import { aftercareLabels, aftercareLabelsEn, aftercareMessages, aftercareMessagesEn } from './messages/aftercare.ts';
+import { postRehabLabels, postRehabLabelsEn, postRehabMessages, postRehabMessagesEn } from './messages/postRehab.ts';
 import { agreementsLabels, agreementsLabelsEn, agreementsMessages, agreementsMessagesEn } from './messages/agreements.ts';
 
 type Catalogue = Record<string, string>;
@@ -234,13 +235,13 @@ const coreLabels = {
   role: 'Peran', organizationId: 'Organisasi', code: 'Kode', name: 'Nama', kind: 'Jenis', language: 'Bahasa',
   answers: 'Jawaban', screenedOn: 'Tanggal skrining', screeningId: 'Skrining', form: 'Formulir asesmen', teamClass: 'Kelas menurut tim',
   overrideReason: 'Alasan berbeda dari aturan', recommendation: 'Rekomendasi', rupiahPerUsd: 'Kurs rupiah per dolar AS',
-  holidays: 'Hari libur nasional', rule: 'Aturan klasifikasi', regionId: 'Kanwil', number: 'Nomor sertifikat',
+  holidays: 'Hari libur nasional', rule: 'Aturan klasifikasi', regionId: 'Kanwil', number: 'Nomor',
   issuedOn: 'Tanggal terbit', expiresOn: 'Tanggal berakhir', issuer: 'Penerbit', text: 'Isi adendum', parentId: 'Induk',
   assessmentId: 'Asesmen', decreeNumber: 'Nomor SK', decreeDate: 'Tanggal SK', programmeIds: 'Program', place: 'Tempat rehabilitasi',
   otherWbpId: 'Warga binaan lain', dayOfWeek: 'Hari', start: 'Jam mulai', end: 'Jam selesai', date: 'Tanggal', windows: 'Jam tersedia', label: 'Keterangan',
   durationWeeks: 'Lama program (minggu)', capacity: 'Kapasitas', phases: 'Fase', sessionTypes: 'Jenis sesi',
   week: 'Minggu', weekStart: 'Minggu (Senin)', roomId: 'Ruangan', staffId: 'Petugas', entries: 'Kehadiran', wbpId: 'Warga binaan',
-  status: 'Status kehadiran', absenceReason: 'Alasan tidak hadir', note: 'Catatan', description: 'Deskripsi', active: 'Aktif',
+  status: 'Status', absenceReason: 'Alasan tidak hadir', note: 'Catatan', description: 'Deskripsi', active: 'Aktif',
   heldOn: 'Tanggal', toName: 'Tujuan', startedOn: 'Tanggal mulai', endedOn: 'Tanggal berakhir', enrolmentId: 'Program',
 } satisfies Catalogue;
 
@@ -253,22 +254,22 @@ const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
   role: 'Role', organizationId: 'Organisation', code: 'Code', name: 'Name', kind: 'Kind', language: 'Language',
   answers: 'Answers', screenedOn: 'Screening date', screeningId: 'Screening', form: 'Assessment form', teamClass: "Team's class",
   overrideReason: 'Reason for departing from the rule', recommendation: 'Recommendation', rupiahPerUsd: 'Rupiah per US dollar',
-  holidays: 'National holidays', rule: 'Classification rule', regionId: 'Kanwil', number: 'Certificate number',
+  holidays: 'National holidays', rule: 'Classification rule', regionId: 'Kanwil', number: 'Number',
   issuedOn: 'Issue date', expiresOn: 'Expiry date', issuer: 'Issuer', text: 'Addendum text', parentId: 'Parent',
   assessmentId: 'Assessment', decreeNumber: 'Decree number', decreeDate: 'Decree date', programmeIds: 'Programmes', place: 'Place of rehabilitation',
   otherWbpId: 'Other person', dayOfWeek: 'Day', start: 'Start', end: 'End', date: 'Date', windows: 'Available hours', label: 'Label',
   durationWeeks: 'Length (weeks)', capacity: 'Capacity', phases: 'Phases', sessionTypes: 'Session types',
   week: 'Week', weekStart: 'Week (Monday)', roomId: 'Room', staffId: 'Staff member', entries: 'Attendance', wbpId: 'Person',
-  status: 'Attendance', absenceReason: 'Reason for absence', note: 'Note', description: 'Description', active: 'Active',
+  status: 'Status', absenceReason: 'Reason for absence', note: 'Note', description: 'Description', active: 'Active',
   heldOn: 'Date', toName: 'Recipient', startedOn: 'Start date', endedOn: 'End date', enrolmentId: 'Programme',
 };
 
 // The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
 // area adds its parts to these four lists, and nowhere else.
-const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages] as const;
-const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn] as const;
-const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels] as const;
-const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn] as const;
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn] as const;
+const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels, postRehabLabels] as const;
+const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn, postRehabLabelsEn] as const;
 
 /** The parts as one object, typed with the keys of every part. */
 type Merged<T extends readonly Catalogue[]> = T extends readonly [infer First, ...infer Rest extends readonly Catalogue[]] ? First & Merged<Rest> : unknown;

@@ -26,7 +26,8 @@ describe('the demo agreements', () => {
   });
 
   it('keeps the Bapas officer at work in the three units of its area, by area and not by agreement', async () => {
-    expect(await unitsOf('pk.bapas')).toEqual(['LAPAS-CILEGON', 'RUTAN-PANDEGLANG', 'RUTAN-SERANG']);
+    // And the Bapas itself, for its own post-rehabilitation programmes (docs/adr/0018).
+    expect(await unitsOf('pk.bapas')).toEqual(['BAPAS-SERANG', 'LAPAS-CILEGON', 'RUTAN-PANDEGLANG', 'RUTAN-SERANG']);
     expect(await ctx.db.selectFrom('organization_access').select('grantee_id').execute()).toHaveLength(3);
   });
 

@@ -233,3 +233,36 @@ export async function makeEnrolment(
     .executeTakeFirstOrThrow();
   return { enrolment, programme, assessment, decision };
 }
+
+/**
+ * A person released on parole from `fromFacilityId` and referred for aftercare to `toOrganizationId`,
+ * with the consent to share with it (in force unless `revoked`), in the referral status asked for.
+ */
+export async function makeAftercareReferral(
+  db: Db,
+  r: {
+    fromFacilityId: string; toOrganizationId: string; by: string; status?: 'sent' | 'accepted' | 'declined' | 'closed'; releasedOn?: string | null;
+    revoked?: boolean; consent?: boolean; fullName?: string;
+  },
+) {
+  const releasedOn = r.releasedOn === undefined ? '2026-10-10' : r.releasedOn;
+  const person = await makeWbp(db, { facility_id: r.fromFacilityId, released_on: releasedOn, ...(r.fullName ? { full_name: r.fullName } : {}) });
+  const plan = await db.insertInto('release_plans').values({
+    wbp_id: person.id, facility_id: r.fromFacilityId, kind: 'pb', decision_number: `PB/${suffix()}`, decision_date: '2026-10-01', expected_on: releasedOn ?? '2026-12-20',
+    status: releasedOn ? 'released' : 'planned', released_on: releasedOn, created_by: r.by,
+  }).returning('id').executeTakeFirstOrThrow();
+  const consent = r.consent === false ? null : await db.insertInto('aftercare_consents').values({
+    wbp_id: person.id, organization_id: r.toOrganizationId, given_on: '2026-10-01', method: 'signed_form', recorded_by: r.by,
+    ...(r.revoked ? { revoked_on: '2026-10-05', revocation_reason: 'Dicabut', revoked_by: r.by } : {}),
+  }).returning('id').executeTakeFirstOrThrow();
+  const status = r.status ?? 'accepted';
+  const referral = await db.insertInto('referrals').values({
+    wbp_id: person.id, facility_id: r.fromFacilityId, kind: 'aftercare', to_organization_id: r.toOrganizationId, to_name: 'Bapas Uji',
+    reason: 'Pembebasan bersyarat', care_plan: 'Wajib lapor bulanan', referred_on: '2026-10-08', release_plan_id: plan.id, release_kind: 'pb', status,
+    follow_up_months: [1, 3, 6, 12], created_by: r.by,
+    ...(status === 'sent' ? {} : { answered_at: new Date('2026-10-09T03:00:00Z'), answered_by: r.by }),
+    ...(status === 'declined' ? { declined_reason: 'Di luar wilayah' } : {}),
+    ...(status === 'closed' ? { outcome: 'stable' as const, closed_on: '2026-11-01', closed_by: r.by } : {}),
+  }).returning('id').executeTakeFirstOrThrow();
+  return { person, referralId: referral.id, consentId: consent?.id ?? null };
+}

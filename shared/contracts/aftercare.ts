@@ -30,6 +30,10 @@ export type ReleasePlanBody = z.output<typeof releasePlanBody>;
 
 export const releaseBody = z.object({ releasedOn: isoDate });
 
+/** Why a plan under way is called off (the decision was revoked, the person stays): kept in the audit log. */
+export const cancelPlanBody = z.object({ reason: text(2000) });
+export type CancelPlanBody = z.infer<typeof cancelPlanBody>;
+
 export const releasePlanRecord = z.object({
   id: z.uuid(),
   wbpId: z.uuid(),

@@ -44,6 +44,7 @@ export const worklistItem = z.object({
   block: z.string().nullable(),
   room: z.string().nullable(),
   admissionDate: z.string(),
+  facilityId: z.uuid(),
   facilityName: z.string(),
   drugCase: z.boolean(),
 });
@@ -143,7 +144,8 @@ export const saveRuleRequest = z.object({ regionId: z.uuid().nullable(), rule: c
 export const QUALIFICATION_KINDS = ['asi_assessor', 'addiction_counsellor', 'doctor', 'psychologist'] as const;
 export const qualificationRequest = z.object({
   kind: z.enum(QUALIFICATION_KINDS),
-  number: z.string().trim().min(2).max(80),
+  /** Stored and listed as the qualification's `number`; named for what it is, so a refusal names it so. */
+  certificateNumber: z.string().trim().min(2).max(80),
   issuedOn: isoDate,
   expiresOn: isoDate.nullable().default(null),
   issuer: z.string().trim().max(160).nullable().default(null),
@@ -162,5 +164,11 @@ export const qualificationRecord = z.object({
 export const settingsRecord = z.object({
   rupiahPerUsd: z.number().positive().max(1_000_000),
   holidays: z.array(isoDate).max(400),
+  /** Days before an agreement's end from which the dashboard flags it (shared/domain/agreements.ts). */
+  agreementExpiryAlertDays: z.number().int().min(1).max(365),
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
+
+/** The settings as saved: a setting left out keeps its stored value. */
+export const settingsRequest = settingsRecord.extend({ agreementExpiryAlertDays: settingsRecord.shape.agreementExpiryAlertDays.optional() });
+export type SettingsRequest = z.infer<typeof settingsRequest>;

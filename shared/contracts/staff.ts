@@ -46,7 +46,8 @@ export type StaffMember = z.infer<typeof staffMember>;
 
 export const staffQualificationRequest = z.object({
   kind: z.enum(QUALIFICATION_KINDS),
-  number: text(80),
+  /** Stored and listed as the qualification's `number`; named for what it is, so a refusal names it so. */
+  certificateNumber: text(80),
   issuedOn: isoDate,
   expiresOn: isoDate.nullable().default(null),
   issuer: optionalText(160),

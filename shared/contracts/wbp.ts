@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RELEASE_KINDS } from '../domain/aftercare.ts';
 import { LEGAL_STATUSES, SEXES, isoDate, paginationQuery } from './common.ts';
 
 /** Case articles are written as "UU 35/2009 Pasal 112" and similar; free text, trimmed. */
@@ -51,12 +52,17 @@ export const transferWbpRequest = z.object({
 });
 export type TransferWbpRequest = z.infer<typeof transferWbpRequest>;
 
+export const WBP_CUSTODY_FILTERS = ['held', 'released', 'all'] as const;
+export type WbpCustodyFilter = (typeof WBP_CUSTODY_FILTERS)[number];
+
 export const wbpListQuery = paginationQuery.extend({
   q: z.string().trim().max(80).optional(),
   block: z.string().trim().max(40).optional(),
   legalStatus: z.enum(LEGAL_STATUSES).optional(),
   facilityId: z.uuid().optional(),
   sort: z.enum(['name', 'admission']).default('name'),
+  /** Who the register lists: people held (the default), people released, or both. */
+  custody: z.enum(WBP_CUSTODY_FILTERS).default('held'),
 });
 export type WbpListQuery = z.infer<typeof wbpListQuery>;
 
@@ -72,6 +78,8 @@ export const wbpSummary = z.object({
   room: z.string().nullable(),
   admissionDate: z.string(),
   expectedReleaseDate: z.string().nullable(),
+  /** Set when the person was released (aftercare); the record stays, the person is no longer held. */
+  releasedOn: z.string().nullable(),
 });
 export type WbpSummary = z.infer<typeof wbpSummary>;
 
@@ -95,5 +103,7 @@ export const wbpDetail = wbpSummary.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   transfers: z.array(transferRecord),
+  /** The kind of the release plan the person was released on, when released. */
+  releaseKind: z.enum(RELEASE_KINDS).nullable(),
 });
 export type WbpDetail = z.infer<typeof wbpDetail>;

@@ -14,15 +14,18 @@ export const PERMISSIONS = {
   'screening.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   'assessment.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
   'programme.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'custody_officer', 'probation_officer'],
-  'programme.manage': ['head_of_unit', 'clinic_staff'],
+  /** Probation officers manage only their Bapas's post-rehabilitation programmes (shared/domain/postRehab.ts), like the next four. */
+  'programme.manage': ['head_of_unit', 'clinic_staff', 'probation_officer'],
   'decision.sign': ['head_of_unit'],
-  'routine.manage': ['head_of_unit', 'clinic_staff', 'custody_officer'],
+  'routine.manage': ['head_of_unit', 'clinic_staff', 'custody_officer', 'probation_officer'],
   /** The week's timetable with the people of each session, and one's own daily list. */
-  'timetable.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
-  'timetable.manage': ['head_of_unit', 'clinic_staff'],
+  'timetable.read': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
+  'timetable.manage': ['head_of_unit', 'clinic_staff', 'probation_officer'],
   /** The custody officers' daily list: who goes where and when, nothing clinical. */
   'timetable.custody': ['head_of_unit', 'clinic_staff', 'custody_officer'],
-  'attendance.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor'],
+  'attendance.write': ['head_of_unit', 'clinic_staff', 'assessor', 'counsellor', 'probation_officer'],
+  /** A Bapas's post-rehabilitation clients: enrolment from an accepted aftercare referral, the roster. */
+  'postrehab.manage': ['head_of_unit', 'clinic_staff', 'probation_officer'],
   /** Counselling notes: clinical roles only (not the head of unit, whose decisions do not need their content). */
   'notes.read': ['clinic_staff', 'assessor', 'counsellor'],
   'notes.write': ['clinic_staff', 'assessor', 'counsellor'],

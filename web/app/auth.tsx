@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionResponse, type SessionResponse, type SessionUser } from '../../shared/contracts/auth.ts';
 import type { Language } from '../../shared/contracts/common.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
+import { mayUse } from './access.ts';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
 import { currentLanguage, setLanguage } from './i18n.ts';
 
@@ -33,7 +34,11 @@ interface AuthContextValue {
   sessionExpired: boolean;
   login(username: string, password: string): Promise<SessionUser>;
   logout(): Promise<void>;
-  can(permission: Permission): boolean;
+  /**
+   * Whether the user may use `permission` (in the unit `facilityId` when given): the role's
+   * permission, and for partner staff what their agreements with the unit cover (`mayUse`).
+   */
+  can(permission: Permission, facilityId?: string): boolean;
   /** Switches the interface language and, when signed in, stores it as the account's choice. */
   changeLanguage(lng: Language): Promise<void>;
 }
@@ -132,7 +137,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       changeLanguage,
-      can: (permission) => !!user && can(user.role, permission),
+      can: (permission, facilityId) => !!user && mayUse(user, permission, facilityId),
     };
   }, [session.isPending, session.error, sessionExpired, data, login, logout, changeLanguage]);
 

@@ -51,7 +51,7 @@ export function CarePage({ wbpId, tab, title, actions, children }: {
           </>
         )}
       />
-      <CareTabs wbpId={w.id} active={tab} />
+      <CareTabs wbpId={w.id} facilityId={w.facilityId} active={tab} />
       {children(w)}
     </>
   );

@@ -22,12 +22,12 @@ export function careTabPath(wbpId: string, tab: CareTab): string {
   return `/wbp/${wbpId}/${TABS.find((t) => t.key === tab)!.path}`;
 }
 
-export function CareTabs({ wbpId, active }: { wbpId: string; active: CareTab }) {
+export function CareTabs({ wbpId, facilityId, active }: { wbpId: string; facilityId: string; active: CareTab }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   return (
     <Group component="nav" aria-label={t('care.tabs.label')} gap={6} mb="md" className="no-print">
-      {TABS.filter((tab) => can(tab.permission)).map((tab) => (
+      {TABS.filter((tab) => can(tab.permission, facilityId)).map((tab) => (
         <Button
           key={tab.key}
           component={Link}

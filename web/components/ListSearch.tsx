@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Button, NativeSelect, Paper, SimpleGrid, TextInput, type SimpleGridProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../shared/domain/permissions.ts';
+import { unitsFor } from '../app/access.ts';
 import { useUser } from '../app/auth.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import type { ListAddress } from './useListAddress.ts';
@@ -33,16 +35,21 @@ export function ListSearch({ list, label, cols, maw, children }: {
 }
 
 /** A filter on one of the user's units, or all of them; nothing for someone who works in one unit. */
-export function FacilityFilter({ value, onChange }: { value: string | undefined; onChange: (facilityId: string) => void }) {
+export function FacilityFilter({ value, onChange, permission }: {
+  value: string | undefined;
+  onChange: (facilityId: string) => void;
+  /** What the list needs in a unit: only the units where the user may use it are offered. */
+  permission: Permission;
+}) {
   const { t } = useTranslation();
-  const user = useUser();
-  if (user.facilities.length < 2) return null;
+  const units = unitsFor(useUser(), permission);
+  if (units.length < 2) return null;
   return (
     <NativeSelect
       label={t('wbp.facility')}
       value={value ?? ''}
       onChange={(e) => onChange(e.currentTarget.value)}
-      data={[{ value: '', label: t('wbp.allFacilities') }, ...user.facilities.map((f) => ({ value: f.id, label: f.name }))]}
+      data={[{ value: '', label: t('wbp.allFacilities') }, ...units.map((f) => ({ value: f.id, label: f.name }))]}
     />
   );
 }

@@ -71,6 +71,13 @@ export async function insertPlan(db: DbOrTrx, p: {
   }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** Calls off a plan under way; false when it was no longer under way. */
+export async function markCancelled(db: DbOrTrx, planId: string, at: Date): Promise<boolean> {
+  const result = await db.updateTable('release_plans').set({ status: 'cancelled', updated_at: at })
+    .where('id', '=', planId).where('status', '=', 'planned').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function markReleased(db: DbOrTrx, planId: string, wbpId: string, releasedOn: string, at: Date): Promise<void> {
   await db.updateTable('release_plans').set({ status: 'released', released_on: releasedOn, updated_at: at }).where('id', '=', planId).execute();
   await db.updateTable('wbp').set({ released_on: releasedOn, updated_at: at, version: sql<number>`version + 1` }).where('id', '=', wbpId).execute();

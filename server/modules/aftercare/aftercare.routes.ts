@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   aftercareReferralBody, aftercareReferralRecord, aftercareSettings, closeBody, consentBody, consentRecord, declineBody, followUpBody, lookAhead,
-  lookAheadQuery, personAftercare, referralList, releaseBody, releasePlanBody, releasePlanRecord, revokeBody,
+  lookAheadQuery, personAftercare, referralList, releaseBody, cancelPlanBody, releasePlanBody, releasePlanRecord, revokeBody,
 } from '../../../shared/contracts/aftercare.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import type { AftercareService } from './aftercare.service.ts';
@@ -45,6 +45,11 @@ export async function aftercareRoutes(app: FastifyInstance, opts: { aftercare: A
     schema: { params: idParams, body: releaseBody, response: { 200: releasePlanRecord } },
     config: { policy: 'release.manage' },
   }, (request) => aftercare.release(actorOf(request), request.params.id, request.body.releasedOn, originOf(request)));
+
+  r.post('/api/release-plans/:id/cancel', {
+    schema: { params: idParams, body: cancelPlanBody, response: { 200: releasePlanRecord } },
+    config: { policy: 'release.manage' },
+  }, (request) => aftercare.cancelPlan(actorOf(request), request.params.id, request.body.reason, originOf(request)));
 
   r.post('/api/wbp/:id/consents', {
     schema: { params: idParams, body: consentBody, response: { 201: consentRecord } },

@@ -9,11 +9,13 @@ import {
 } from '../../../shared/domain/aftercare.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
+import { endPostRehabEnrolments } from '../../db/postRehab.ts';
 import { endPeerCounsellingOnRelease } from '../../db/transfers.ts';
 import type { Actor, RequestOrigin } from '../../platform/actor.ts';
 import { requireFacility } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
+import { translate } from '../../platform/messages.ts';
 import { renderHandover } from './aftercare.handover.ts';
 import * as repo from './aftercare.repository.ts';
 
@@ -194,6 +196,24 @@ export function createAftercareService(deps: { db: Db; now: () => Date }) {
       });
     },
 
+    /**
+     * Calls off a plan under way (e.g. the parole decision was revoked): the person stays held, a new
+     * plan may be made, and the plan can no longer be released or referred. The reason is kept in the
+     * audit row; referrals already made for the plan stay as they are.
+     */
+    async cancelPlan(actor: Actor, planId: string, reason: string, origin: RequestOrigin): Promise<ReleasePlanRecord> {
+      return db.transaction().execute(async (trx) => {
+        const plan = await repo.planForUpdate(trx, planId, actor.facilityIds);
+        if (!plan) throw notFound('release_plan');
+        if (plan.status !== 'planned' || !(await repo.markCancelled(trx, plan.id, now()))) throw new AppError('CONFLICT', 'error.aftercare.planNotUnderWay');
+        await writeAudit(trx, { actor, origin }, {
+          action: 'update', entityType: 'release_plan', entityId: plan.id, facilityId: plan.facility_id,
+          details: { wbpId: plan.wbp_id, before: 'planned', after: 'cancelled', reason },
+        });
+        return planRecord(await repo.planOf(trx, plan.id));
+      });
+    },
+
     async recordConsent(actor: Actor, wbpId: string, body: ConsentBody, origin: RequestOrigin): Promise<ConsentRecord> {
       notFuture('givenOn', body.givenOn);
       return db.transaction().execute(async (trx) => {
@@ -218,9 +238,13 @@ export function createAftercareService(deps: { db: Db; now: () => Date }) {
         if (consent.revoked_on !== null) throw new AppError('CONFLICT', 'error.aftercare.consentRevoked');
         if (body.revokedOn < consent.given_on) throw validation([{ field: 'revokedOn', message: 'validation.aftercare.revokedBeforeGiven' }]);
         await repo.revokeConsent(trx, consent.id, { ...body, by: actor.userId });
+        // Without consent the organisation no longer serves the person: its post-rehabilitation enrolments end.
+        const endedEnrolments = await endPostRehabEnrolments(trx, { wbpId: consent.wbp_id, organizationId: consent.organization_id }, {
+          date: body.revokedOn, note: translate('id', 'postRehab.endedByRevocation'), by: actor.userId,
+        });
         await writeAudit(trx, { actor, origin }, {
           action: 'update', entityType: 'aftercare_consent', entityId: consent.id, facilityId: consent.facility_id,
-          details: { wbpId: consent.wbp_id, organizationId: consent.organization_id, revokedOn: body.revokedOn },
+          details: { wbpId: consent.wbp_id, organizationId: consent.organization_id, revokedOn: body.revokedOn, endedEnrolments },
         });
         return consentRecord(await repo.consentOf(trx, consent.id));
       });
@@ -351,7 +375,11 @@ export function createAftercareService(deps: { db: Db; now: () => Date }) {
         if (row.status !== 'accepted') throw new AppError('CONFLICT', 'error.aftercare.notAccepted');
         if (body.closedOn < row.referred_on) throw validation([{ field: 'closedOn', message: 'validation.aftercare.beforeReferral' }]);
         await repo.closeReferral(trx, row.id, { ...body, by: actor.userId });
-        return changed(trx, actor, origin, row, { before: 'accepted', after: 'closed', outcome: body.outcome });
+        // Closing the case ends the person's post-rehabilitation programme with the receiver.
+        const endedEnrolments = await endPostRehabEnrolments(trx, { referralId: row.id }, {
+          date: body.closedOn, note: translate('id', 'postRehab.endedByClosing', { outcome: translate('id', `postRehab.outcome.${body.outcome}`) }), by: actor.userId,
+        });
+        return changed(trx, actor, origin, row, { before: 'accepted', after: 'closed', outcome: body.outcome, endedEnrolments });
       });
     },
   };

@@ -168,7 +168,8 @@ describe('partner access by agreement', () => {
     await grantAccess(ctx.db, bapas.id, unit.id);
     const officer = await sessionAs('probation_officer', bapas.id);
 
-    expect(await facilitiesOf(officer)).toEqual([unit.id]);
+    // The Bapas itself comes first, for its own post-rehabilitation programmes (docs/adr/0018).
+    expect(await facilitiesOf(officer)).toEqual([bapas.id, unit.id]);
     expect((await readPerson(officer)).statusCode).toBe(200);
   });
 
@@ -176,7 +177,8 @@ describe('partner access by agreement', () => {
     await signAgreement(ctx.db, { partyIds: [otherUnit.id, bapas.id, bnnk.id] });
     const officer = await sessionAs('probation_officer', bapas.id);
 
-    expect(await facilitiesOf(officer)).toEqual([]);
+    // Only the Bapas itself, for its own post-rehabilitation programmes (docs/adr/0018): no unit by agreement.
+    expect(await facilitiesOf(officer)).toEqual([bapas.id]);
   });
 });
 
@@ -224,6 +226,12 @@ describe('making an agreement', () => {
     expect(response.statusCode, response.body).toBe(400);
     expect(fieldsOf(response)).toEqual([field]);
     expect(await countOf('agreements')).toBe(0);
+  });
+
+  it("calls the agreement's number a number, not a certificate number, when refusing it", async () => {
+    const response = await head.request({ method: 'POST', url: '/api/agreements', payload: body({ number: '' }) });
+
+    expect((response.json() as ErrorBody).error.fields?.[0]?.message).toMatch(/^Nomor: /);
   });
 
   it('names the unknown organisation in the message', async () => {

@@ -51,7 +51,7 @@ describe('signing in', () => {
     expect(body.user).toMatchObject({ id: user.id, username: user.username, role: 'clinic_staff', organization: { id: unit.id, kind: 'rutan' } });
     expect(body.user.permissions).toEqual(expect.arrayContaining(['wbp.read', 'wbp.write', 'sdp.import', 'clinical.read']));
     expect(body.user.permissions).not.toContain('user.manage');
-    expect(body.user.facilities).toEqual([{ id: unit.id, name: unit.name, code: unit.code }]);
+    expect(body.user.facilities).toEqual([{ id: unit.id, name: unit.name, code: unit.code, scopes: null }]);
     expect(body.csrfToken.length).toBeGreaterThan(20);
   });
 

@@ -103,7 +103,8 @@ export interface FacilityRef {
 }
 
 /**
- * The units holding people that an account may work in: its own unit; for Bapas staff, the units
+ * The units holding people that an account may work in: its own unit; for Bapas staff, the Bapas
+ * (for its post-rehabilitation programmes only, see server/platform/actor.ts actingUnder) and the units
  * of its area; for partner staff, the units with which their organisation has an agreement in
  * force on `today`, with the scopes those agreements cover. Managers work with none individually.
  */
@@ -122,7 +123,9 @@ export async function facilitiesForWork(db: DbOrTrx, role: Role, orgId: string, 
       .where('o.kind', 'in', [...CUSTODIAL_KINDS])
       .orderBy('o.name')
       .execute();
-    return area.map((f) => ({ ...f, scopes: null }));
+    // The Bapas itself comes first: it runs its own post-rehabilitation programmes (docs/adr/0018).
+    const own = await db.selectFrom('organizations').select(['id', 'name', 'code']).where('id', '=', orgId).execute();
+    return [...own, ...area].map((f) => ({ ...f, scopes: null }));
   }
   const rows = await db
     .selectFrom('agreement_parties as mine')

@@ -86,7 +86,9 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
     // Read on every request, so an agreement that ends or is terminated stops access at once.
     const work = await repo.facilitiesForWork(db, base.role, base.organizationId, base.organizationKind, jakartaDate(now()));
     const workIds = work.map((f) => f.id);
-    const statsFacilityIds = await repo.facilitiesForStats(db, base.role, base.organizationId, workIds);
+    // A Bapas holds no one: its counts are those of its area.
+    const heldIn = base.organizationKind === 'bapas' ? workIds.filter((id) => id !== base.organizationId) : workIds;
+    const statsFacilityIds = await repo.facilitiesForStats(db, base.role, base.organizationId, heldIn);
     const partnerScopes = work.some((f) => f.scopes !== null)
       ? Object.fromEntries(work.map((f) => [f.id, f.scopes ?? []]))
       : null;

@@ -1,21 +1,21 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { enrolmentsToChange, nameOrNumberLike, peopleIn } from '../../db/people.ts';
+import { enrolmentsToChange, heldIn, nameOrNumberLike } from '../../db/people.ts';
 import type { AssessmentsTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 export { findPerson } from '../../db/people.ts';
 
-/** People in scope never screened, newest admissions first. */
+/** People held in scope (not released) never screened, newest admissions first. */
 export async function worklist(db: DbOrTrx, f: { facilityIds: readonly string[]; q?: string | undefined; limit: number; offset: number }) {
   if (f.facilityIds.length === 0) return { items: [], total: 0 };
-  let base = peopleIn(db, f.facilityIds)
+  let base = heldIn(db, f.facilityIds)
     .innerJoin('organizations as o', 'o.id', 'wbp.facility_id')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('screenings as s').select('s.id').whereRef('s.wbp_id', '=', 'wbp.id'))));
   if (f.q) base = base.where(nameOrNumberLike(f.q));
   const [items, count] = await Promise.all([
     base
-      .select(['wbp.id', 'wbp.sdp_number', 'wbp.full_name', 'wbp.block', 'wbp.room', 'wbp.admission_date', 'wbp.case_articles', 'o.name as facility_name'])
+      .select(['wbp.id', 'wbp.sdp_number', 'wbp.full_name', 'wbp.block', 'wbp.room', 'wbp.admission_date', 'wbp.case_articles', 'wbp.facility_id', 'o.name as facility_name'])
       .orderBy('wbp.admission_date', 'desc')
       .orderBy('wbp.id')
       .limit(f.limit)

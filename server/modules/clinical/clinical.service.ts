@@ -38,7 +38,7 @@ export function createClinicalService(deps: { db: Db; now: () => Date; configura
     return {
       items: items.map((r) => ({
         wbpId: r.id, sdpNumber: r.sdp_number, fullName: r.full_name, block: r.block, room: r.room,
-        admissionDate: r.admission_date, facilityName: r.facility_name, drugCase: isDrugCase(r.case_articles),
+        admissionDate: r.admission_date, facilityId: r.facility_id, facilityName: r.facility_name, drugCase: isDrugCase(r.case_articles),
       })),
       page: query.page, pageSize: query.pageSize, total,
     };

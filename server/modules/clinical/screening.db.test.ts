@@ -4,7 +4,7 @@ import { type Session, type TestApp, signIn, testApp } from '../../testing/app.t
 import { makeOrganization, makeScreening, makeUser, makeWbp } from '../../testing/factories.ts';
 
 interface ErrorBody { error: { code: string; message: string; fields?: { field: string; message: string }[] } }
-interface WorklistPage { items: { wbpId: string; fullName: string; admissionDate: string }[]; total: number }
+interface WorklistPage { items: { wbpId: string; fullName: string; admissionDate: string; facilityId: string }[]; total: number }
 
 // Friday 20 November 2026, 10:00 in Jakarta (WIB, UTC+7).
 const NOW = new Date('2026-11-20T03:00:00Z');
@@ -354,6 +354,14 @@ describe('the screening worklist', () => {
 
     expect(page.items.map((i) => i.wbpId)).toEqual([own.id]);
     expect(page.total).toBe(1);
+  });
+
+  it('names the unit each person is held in, so the web offers only actions that unit allows', async () => {
+    await makeWbp(ctx.db, { facility_id: unit.id });
+
+    const page = await worklist();
+
+    expect(page.items.map((i) => i.facilityId)).toEqual([unit.id]);
   });
 
   it('drops a person once screened', async () => {

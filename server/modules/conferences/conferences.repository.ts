@@ -78,7 +78,9 @@ export async function hasOpenEnrolment(db: DbOrTrx, wbpId: string, programmeId: 
 
 export async function insertEnrolment(
   db: DbOrTrx,
-  e: { wbpId: string; programmeId: string; decisionId: string; status: 'active' | 'waitlisted'; startDate: string | null; endDate: string | null; at: Date },
+  // A change of programme keeps the decree of the enrolment it replaces; conferences run in custodial units, whose
+  // enrolments all have one (the database refuses an enrolment with neither a decree nor an aftercare referral).
+  e: { wbpId: string; programmeId: string; decisionId: string | null; status: 'active' | 'waitlisted'; startDate: string | null; endDate: string | null; at: Date },
 ): Promise<string> {
   const row = await db
     .insertInto('enrolments')
@@ -188,8 +190,9 @@ function referralRows(db: DbOrTrx) {
     .select(['r.id', 'r.kind', 'r.to_organization_id', 'r.to_name', 'r.reason', 'r.referred_on', 'r.conference_id', 'u.full_name as created_by_name', 'r.created_at']);
 }
 
+/** A person's clinical referrals; aftercare referrals (kind 'aftercare') are the aftercare module's, shown with the release. */
 export async function referralsOfPerson(db: DbOrTrx, wbpId: string) {
-  return referralRows(db).where('r.wbp_id', '=', wbpId).orderBy('r.referred_on', 'desc').orderBy('r.created_at', 'desc').execute();
+  return referralRows(db).where('r.wbp_id', '=', wbpId).where('r.kind', '=', 'clinical').orderBy('r.referred_on', 'desc').orderBy('r.created_at', 'desc').execute();
 }
 
 export async function referralOf(db: DbOrTrx, id: string) {

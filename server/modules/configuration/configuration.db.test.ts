@@ -42,7 +42,7 @@ async function storedSettings(): Promise<Record<string, unknown>> {
 }
 
 function qualification(overrides: Record<string, unknown> = {}) {
-  return { kind: 'asi_assessor', number: 'BNN/ASI/2025/0113', issuedOn: '2025-03-01', expiresOn: '2028-03-01', issuer: 'BNN RI', ...overrides };
+  return { kind: 'asi_assessor', certificateNumber: 'BNN/ASI/2025/0113', issuedOn: '2025-03-01', expiresOn: '2028-03-01', issuer: 'BNN RI', ...overrides };
 }
 
 function addQualification(userId: string, payload: Record<string, unknown>) {
@@ -50,13 +50,13 @@ function addQualification(userId: string, payload: Record<string, unknown>) {
 }
 
 describe('reading the settings', () => {
-  it('gives any signed-in user the defaults the migration set: Rp 16,000 to the dollar, no holidays', async () => {
+  it('gives any signed-in user the defaults: Rp 16,000 to the dollar, no holidays, agreement alerts 90 days ahead', async () => {
     const officer = await sessionFor('custody_officer', unit.id);
 
     const response = await officer.request({ method: 'GET', url: '/api/settings' });
 
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ rupiahPerUsd: 16_000, holidays: [] });
+    expect(response.json()).toEqual({ rupiahPerUsd: 16_000, holidays: [], agreementExpiryAlertDays: 90 });
   });
 
   it('refuses a visitor who has not signed in with 401', async () => {
@@ -71,9 +71,9 @@ describe('writing the settings', () => {
     const response = await putSettings(adminSession, { rupiahPerUsd: 15_850, holidays: ['2026-12-25'] });
 
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ rupiahPerUsd: 15_850, holidays: ['2026-12-25'] });
+    expect(response.json()).toEqual({ rupiahPerUsd: 15_850, holidays: ['2026-12-25'], agreementExpiryAlertDays: 90 });
     const staff = await sessionFor('clinic_staff', unit.id);
-    expect((await staff.request({ method: 'GET', url: '/api/settings' })).json()).toEqual({ rupiahPerUsd: 15_850, holidays: ['2026-12-25'] });
+    expect((await staff.request({ method: 'GET', url: '/api/settings' })).json()).toEqual({ rupiahPerUsd: 15_850, holidays: ['2026-12-25'], agreementExpiryAlertDays: 90 });
   });
 
   it('stores the holidays sorted and without repeats', async () => {
@@ -130,6 +130,52 @@ describe('writing the settings', () => {
   });
 });
 
+describe('the agreement alert window', () => {
+  async function storedWindow(): Promise<unknown> {
+    return (await ctx.db.selectFrom('settings').select('value').where('key', '=', 'agreementExpiryAlertDays').executeTakeFirst())?.value;
+  }
+
+  it('lets the national administrator set it, and the agreement alerts follow it', async () => {
+    const response = await putSettings(adminSession, { rupiahPerUsd: 16_000, holidays: [], agreementExpiryAlertDays: 150 });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ agreementExpiryAlertDays: 150 });
+    const alerts = await adminSession.request({ method: 'GET', url: '/api/agreements/alerts' });
+    expect(alerts.json()).toMatchObject({ alertDays: 150 });
+  });
+
+  it('keeps the stored window when a save leaves it out', async () => {
+    await putSettings(adminSession, { rupiahPerUsd: 16_000, holidays: [], agreementExpiryAlertDays: 30 });
+
+    const response = await putSettings(adminSession, { rupiahPerUsd: 15_000, holidays: [] });
+
+    expect(response.json()).toMatchObject({ rupiahPerUsd: 15_000, agreementExpiryAlertDays: 30 });
+  });
+
+  it.each([0, 366, 45.5])('refuses %d days with 400 naming agreementExpiryAlertDays, and changes nothing', async (days) => {
+    const response = await putSettings(adminSession, { rupiahPerUsd: 15_000, holidays: [], agreementExpiryAlertDays: days });
+
+    expect(response.statusCode).toBe(400);
+    expect((response.json() as ErrorBody).error.fields?.map((f) => f.field)).toEqual(['agreementExpiryAlertDays']);
+    expect(await storedWindow()).toBeUndefined();
+    expect(await storedSettings()).toEqual({ rupiahPerUsd: 16_000, holidays: [] });
+  });
+
+  it('names the window as users know it when refusing it', async () => {
+    const response = await putSettings(adminSession, { rupiahPerUsd: 16_000, holidays: [], agreementExpiryAlertDays: 400 });
+
+    const [field] = (response.json() as ErrorBody).error.fields ?? [];
+    expect(field?.message).toMatch(/^Peringatan akhir perjanjian \(hari\): /);
+  });
+
+  it('records the change of window in the audit row', async () => {
+    await putSettings(adminSession, { rupiahPerUsd: 16_000, holidays: [], agreementExpiryAlertDays: 60 });
+
+    const row = await ctx.db.selectFrom('audit_log').select('details').where('entity_type', '=', 'settings').executeTakeFirstOrThrow();
+    expect(row.details).toMatchObject({ before: { agreementExpiryAlertDays: 90 }, after: { agreementExpiryAlertDays: 60 } });
+  });
+});
+
 describe('staff qualifications', () => {
   it('lets the national administrator record a qualification for a user: 201, valid', async () => {
     const assessor = await makeUser(ctx.db, { role: 'assessor', organizationId: unit.id });
@@ -163,6 +209,15 @@ describe('staff qualifications', () => {
       { field: 'expiresOn', message: expect.stringContaining('tanggal berakhir harus setelah tanggal terbit') },
     ]);
     expect(await ctx.db.selectFrom('staff_qualifications').select('id').execute()).toEqual([]);
+  });
+
+  it('names the certificate number as such when refusing it', async () => {
+    const assessor = await makeUser(ctx.db, { role: 'assessor', organizationId: unit.id });
+
+    const response = await addQualification(assessor.id, qualification({ certificateNumber: 'X' }));
+
+    expect(response.statusCode).toBe(400);
+    expect((response.json() as ErrorBody).error.fields).toEqual([{ field: 'certificateNumber', message: expect.stringMatching(/^Nomor sertifikat: /) as unknown }]);
   });
 
   it('answers 404 for a user who does not exist', async () => {

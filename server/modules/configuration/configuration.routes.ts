@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { classificationRule, qualificationRecord, qualificationRequest, saveRuleRequest, settingsRecord } from '../../../shared/contracts/clinical.ts';
+import { classificationRule, qualificationRecord, qualificationRequest, saveRuleRequest, settingsRecord, settingsRequest } from '../../../shared/contracts/clinical.ts';
 import { actorOf, originOf } from '../../platform/http.ts';
 import type { ConfigurationService } from './configuration.service.ts';
 
@@ -11,7 +11,7 @@ export async function configurationRoutes(app: FastifyInstance, opts: { configur
 
   r.get('/api/settings', { schema: { response: { 200: settingsRecord } }, config: { policy: 'authenticated' } }, () => configuration.settings());
   r.put('/api/settings', {
-    schema: { body: settingsRecord, response: { 200: settingsRecord } },
+    schema: { body: settingsRequest, response: { 200: settingsRecord } },
     config: { policy: 'settings.manage' },
   }, (request) => configuration.saveSettings(actorOf(request), request.body, originOf(request)));
 

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import {
-  classificationRuleBody, type ClassificationRuleBody, type SettingsRecord, type qualificationRequest, type saveRuleRequest,
+  classificationRuleBody, type ClassificationRuleBody, type SettingsRecord, type SettingsRequest, type qualificationRequest, type saveRuleRequest,
 } from '../../../shared/contracts/clinical.ts';
+import { expiryAlertDaysOf } from '../../../shared/domain/agreements.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestOrigin } from '../../platform/actor.ts';
@@ -45,7 +46,11 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
 
   async function settings(handle: DbOrTrx = db): Promise<SettingsRecord> {
     const rate = Number(await repo.readSetting(handle, 'rupiahPerUsd'));
-    return { rupiahPerUsd: rate > 0 ? rate : 16_000, holidays: [...(await holidays(handle))] };
+    return {
+      rupiahPerUsd: rate > 0 ? rate : 16_000,
+      holidays: [...(await holidays(handle))],
+      agreementExpiryAlertDays: expiryAlertDaysOf(await repo.readSetting(handle, 'agreementExpiryAlertDays')),
+    };
   }
 
   /** The case articles that count as pure self-use (Pasal 127): data, not code. */
@@ -59,14 +64,18 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
     holidays,
     selfUseArticles,
 
-    async saveSettings(actor: Actor, input: SettingsRecord, origin: RequestOrigin): Promise<SettingsRecord> {
-      await db.transaction().execute(async (trx) => {
+    async saveSettings(actor: Actor, input: SettingsRequest, origin: RequestOrigin): Promise<SettingsRecord> {
+      return db.transaction().execute(async (trx) => {
         const before = await settings(trx);
         await repo.writeSetting(trx, 'rupiahPerUsd', input.rupiahPerUsd, actor.userId, now());
         await repo.writeSetting(trx, 'holidays', [...new Set(input.holidays)].sort(), actor.userId, now());
-        await writeAudit(trx, { actor, origin }, { action: 'update', entityType: 'settings', details: { before, after: input } });
+        if (input.agreementExpiryAlertDays !== undefined) {
+          await repo.writeSetting(trx, 'agreementExpiryAlertDays', input.agreementExpiryAlertDays, actor.userId, now());
+        }
+        const after = await settings(trx);
+        await writeAudit(trx, { actor, origin }, { action: 'update', entityType: 'settings', details: { before, after } });
+        return after;
       });
-      return settings();
     },
 
     async rules() {
@@ -111,7 +120,7 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
       if (!(await repo.userExists(db, userId))) throw notFound('user');
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await repo.insertQualification(trx, {
-          user_id: userId, kind: input.kind, number: input.number, issued_on: input.issuedOn, expires_on: input.expiresOn,
+          user_id: userId, kind: input.kind, number: input.certificateNumber, issued_on: input.issuedOn, expires_on: input.expiresOn,
           issuer: input.issuer, recorded_by: actor.userId,
         });
         await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'qualification', entityId: inserted.id, details: { userId, kind: input.kind } });

@@ -14,13 +14,17 @@ export async function existingBySdpNumber(db: DbOrTrx, numbers: readonly string[
     .selectFrom('wbp')
     .select([
       'id', 'sdp_number', 'full_name', 'sex', 'birth_date', 'birth_place', 'legal_status', 'case_articles',
-      'sentence_months', 'facility_id', 'block', 'room', 'admission_date', 'expected_release_date',
+      'sentence_months', 'facility_id', 'block', 'room', 'admission_date', 'expected_release_date', 'released_on',
     ])
     .where('sdp_number', 'in', [...numbers])
     .execute();
 }
 
-/** Inserts new people and updates known ones in one statement, matched on the SDP number. */
+/**
+ * Inserts new people and updates known ones in one statement, matched on the SDP number. A row of a
+ * released person reaches this only as a re-admission, so every written row is of someone held:
+ * `released_on` takes the row's (empty) value.
+ */
 export async function upsertWbp(db: DbOrTrx, rows: readonly NewWbp[]): Promise<{ id: string; sdp_number: string }[]> {
   if (rows.length === 0) return [];
   return db
@@ -40,6 +44,7 @@ export async function upsertWbp(db: DbOrTrx, rows: readonly NewWbp[]): Promise<{
         room: eb.ref('excluded.room'),
         admission_date: eb.ref('excluded.admission_date'),
         expected_release_date: eb.ref('excluded.expected_release_date'),
+        released_on: eb.ref('excluded.released_on'),
         source: sql<'sdp'>`'sdp'`,
         version: sql<number>`wbp.version + 1`,
         updated_at: sql<Date>`now()`,

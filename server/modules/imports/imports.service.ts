@@ -121,21 +121,26 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     }
     opts.onProgress?.(rowsRead);
 
-    // An importer limited to some units may update only people those units hold: a number held
-    // elsewhere is moved by the unit that holds it (or by a roster import from the command line).
-    if (opts.facilityIds) {
-      const allowed = opts.facilityIds;
-      for (let i = 0; i < valid.length; i += BATCH_SIZE) {
-        const batch = valid.slice(i, i + BATCH_SIZE);
-        const heldElsewhere = new Set(
-          (await repo.existingBySdpNumber(db, batch.map((v) => v.row.no_registrasi)))
-            .filter((e) => !allowed.includes(e.facility_id))
-            .map((e) => e.sdp_number),
-        );
-        for (const v of batch) {
-          if (heldElsewhere.has(v.row.no_registrasi)) {
-            reject({ line: v.line, field: 'no_registrasi', reason: translate(opts.lang, 'validation.heldElsewhere'), value: v.row.no_registrasi });
+    // A released person's row is a re-admission only with an admission date after the release;
+    // otherwise the roster still lists someone who has left, and the row is refused. An importer
+    // limited to some units may update only people those units hold: a number held elsewhere is
+    // moved by the unit that holds it (or by a roster import from the command line). A released
+    // person is held nowhere, so any unit may re-admit them.
+    for (let i = 0; i < valid.length; i += BATCH_SIZE) {
+      const batch = valid.slice(i, i + BATCH_SIZE);
+      const known = new Map((await repo.existingBySdpNumber(db, batch.map((v) => v.row.no_registrasi))).map((e) => [e.sdp_number, e]));
+      for (const v of batch) {
+        const before = known.get(v.row.no_registrasi);
+        if (!before) continue;
+        if (before.released_on !== null) {
+          if (v.row.tanggal_masuk <= before.released_on) {
+            reject({
+              line: v.line, field: 'tanggal_masuk', value: v.row.tanggal_masuk,
+              reason: translate(opts.lang, 'validation.aftercare.releasedInRoster', { date: before.released_on }),
+            });
           }
+        } else if (opts.facilityIds && !opts.facilityIds.includes(before.facility_id)) {
+          reject({ line: v.line, field: 'no_registrasi', reason: translate(opts.lang, 'validation.heldElsewhere'), value: v.row.no_registrasi });
         }
       }
     }
@@ -192,6 +197,8 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
     const facilityOf = new Map(batch.map((v) => [v.row.no_registrasi, v.facilityId]));
     const movedOn = jakartaDate(now());
     const moves: { sdp: string; from: string; to: string }[] = [];
+    /** Released people taken in again (the check let only later admissions through), with their release date. */
+    const readmitted = new Map<string, string>();
     for (const { row, facilityId } of batch) {
       const next: NewWbp = {
         sdp_number: row.no_registrasi, full_name: row.nama, sex: row.jenis_kelamin, birth_date: row.tanggal_lahir,
@@ -200,6 +207,7 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
         admission_date: row.tanggal_masuk, expected_release_date: row.tanggal_bebas, source: 'sdp',
       };
       const before = existing.get(row.no_registrasi);
+      if (before?.released_on) readmitted.set(row.no_registrasi, before.released_on);
       if (before) {
         for (const column of absent) Object.assign(next, { [OPTIONAL_COLUMNS[column]]: before[OPTIONAL_COLUMNS[column]] });
       }
@@ -245,7 +253,10 @@ export function createImportsService(deps: { db: Db; now: () => Date }) {
       const endedEnrolments = endedOf.get(w.id);
       events.push({
         action: 'import', entityType: 'wbp', entityId: w.id, facilityId: facilityOf.get(w.sdp_number) ?? null,
-        details: { change: kind, sdpNumber: w.sdp_number, ...(endedEnrolments ? { endedEnrolments } : {}) },
+        details: {
+          change: kind, sdpNumber: w.sdp_number, ...(endedEnrolments ? { endedEnrolments } : {}),
+          ...(readmitted.has(w.sdp_number) ? { readmitted: true, releasedOn: readmitted.get(w.sdp_number) } : {}),
+        },
       });
     }
     await writeAuditMany(trx, opts.who, events);

@@ -105,7 +105,7 @@ export async function decisionsOf(db: DbOrTrx, wbpId: string) {
     .execute();
 }
 
-/** People of a unit with a signed initial assessment that no decision has answered yet (follow-ups need none). */
+/** People held by a unit (not released) with a signed initial assessment that no decision has answered yet (follow-ups need none). */
 export async function pending(db: DbOrTrx, facilityId: string) {
   return db
     .selectFrom('assessments as a')
@@ -116,6 +116,7 @@ export async function pending(db: DbOrTrx, facilityId: string) {
     ])
     .where('a.facility_id', '=', facilityId)
     .where('w.facility_id', '=', facilityId)
+    .where('w.released_on', 'is', null)
     .where('a.status', '=', 'signed')
     .where('a.purpose', '=', 'initial')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('placement_decisions as d').select('d.id').whereRef('d.assessment_id', '=', 'a.id'))))

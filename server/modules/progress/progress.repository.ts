@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { enrolmentsToChange, peopleIn } from '../../db/people.ts';
+import { enrolmentsToChange, heldIn, peopleIn } from '../../db/people.ts';
 import type { CommunityRolesTable, PhaseChangesTable } from '../../db/schema.ts';
 
 export { findPerson } from '../../db/people.ts';
@@ -129,9 +129,9 @@ export async function assessmentsByIds(db: DbOrTrx, ids: readonly string[]) {
     .execute();
 }
 
-/** Stored care tasks of the people a unit holds now: the open ones, or all. */
+/** Stored care tasks of the people a unit holds now (not those released): the open ones, or all. */
 export async function careTasksOf(db: DbOrTrx, facilityId: string, status: 'open' | 'all') {
-  let query = peopleIn(db, [facilityId])
+  let query = heldIn(db, [facilityId])
     .innerJoin('care_tasks as t', 't.wbp_id', 'wbp.id')
     .leftJoin('users as u', 'u.id', 't.closed_by')
     .select([
@@ -152,6 +152,8 @@ export async function reassessedEnrolmentsIn(db: DbOrTrx, facilityId: string) {
     .select(['e.id', 'e.wbp_id', 'e.status', 'e.start_date', 'p.name as programme_name', 'p.duration_weeks', 'wbp.full_name', 'wbp.sdp_number'])
     .where('e.status', 'in', ['active', 'completed'])
     .where('e.start_date', 'is not', null)
+    // A released person is re-assessed, if at all, by the aftercare receiver, not by the unit.
+    .where('wbp.released_on', 'is', null)
     .execute();
 }
 

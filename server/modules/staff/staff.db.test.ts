@@ -115,7 +115,7 @@ describe('recording a qualification', () => {
   it('lets the head record an addiction counsellor certificate, issued by BNN certification body unless told otherwise', async () => {
     const u = await unit();
 
-    const response = await record(u.head, u.unitId, u.clinicId, { kind: 'addiction_counsellor', number: 'KA-0012/2026', issuedOn: '2026-02-01', expiresOn: '2029-02-01' });
+    const response = await record(u.head, u.unitId, u.clinicId, { kind: 'addiction_counsellor', certificateNumber: 'KA-0012/2026', issuedOn: '2026-02-01', expiresOn: '2029-02-01' });
 
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({ kind: 'addiction_counsellor', issuer: 'LSP BNN', state: 'valid' });
@@ -124,7 +124,7 @@ describe('recording a qualification', () => {
   it('writes an audit row with the unit', async () => {
     const u = await unit();
 
-    const response = await record(u.head, u.unitId, u.clinicId, { kind: 'doctor', number: 'STR-123', issuedOn: '2025-02-01', expiresOn: '2030-02-01' });
+    const response = await record(u.head, u.unitId, u.clinicId, { kind: 'doctor', certificateNumber: 'STR-123', issuedOn: '2025-02-01', expiresOn: '2030-02-01' });
 
     const row = await ctx.db.selectFrom('audit_log').select(['facility_id', 'entity_id']).where('entity_type', '=', 'qualification').where('action', '=', 'create').executeTakeFirst();
     expect(row).toEqual({ facility_id: u.unitId, entity_id: (response.json() as StaffQualification).id });
@@ -134,7 +134,7 @@ describe('recording a qualification', () => {
     const u = await unit();
     await qualify(u.clinicId, { kind: 'asi_assessor', issued_on: '2023-01-01', expires_on: '2026-10-01' });
 
-    await record(u.head, u.unitId, u.clinicId, { kind: 'asi_assessor', number: 'ASI-2026-9', issuedOn: '2026-11-01', expiresOn: '2029-11-01' });
+    await record(u.head, u.unitId, u.clinicId, { kind: 'asi_assessor', certificateNumber: 'ASI-2026-9', issuedOn: '2026-11-01', expiresOn: '2029-11-01' });
 
     const clinic = (await directory(u.head, u.unitId)).find((m) => m.userId === u.clinicId);
     expect(clinic?.qualifications.map((q) => q.state)).toEqual(['valid', 'expired']);
@@ -144,7 +144,7 @@ describe('recording a qualification', () => {
   it('refuses an expiry before the issue date, naming the field, and stores nothing', async () => {
     const u = await unit();
 
-    const response = await record(u.head, u.unitId, u.clinicId, { kind: 'doctor', number: 'STR-123', issuedOn: '2025-02-01', expiresOn: '2024-02-01' });
+    const response = await record(u.head, u.unitId, u.clinicId, { kind: 'doctor', certificateNumber: 'STR-123', issuedOn: '2025-02-01', expiresOn: '2024-02-01' });
 
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { fields: [{ field: 'expiresOn' }] } });
@@ -155,7 +155,7 @@ describe('recording a qualification', () => {
     const u = await unit();
     const stranger = await makeUser(ctx.db, { role: 'clinic_staff', organizationId: (await makeOrganization(ctx.db, { kind: 'rutan' })).id });
 
-    const response = await record(u.head, u.unitId, stranger.id, { kind: 'doctor', number: 'STR-123', issuedOn: '2025-02-01' });
+    const response = await record(u.head, u.unitId, stranger.id, { kind: 'doctor', certificateNumber: 'STR-123', issuedOn: '2025-02-01' });
 
     expect(response.statusCode).toBe(404);
   });
@@ -163,7 +163,7 @@ describe('recording a qualification', () => {
   it('is refused to clinic staff', async () => {
     const u = await unit();
 
-    const response = await record(u.clinic, u.unitId, u.clinicId, { kind: 'doctor', number: 'STR-123', issuedOn: '2025-02-01' });
+    const response = await record(u.clinic, u.unitId, u.clinicId, { kind: 'doctor', certificateNumber: 'STR-123', issuedOn: '2025-02-01' });
 
     expect(response.statusCode).toBe(403);
   });

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { nameOrNumberLike, peopleIn } from '../../db/people.ts';
+import { heldIn, nameOrNumberLike } from '../../db/people.ts';
 import type { Database, StaffQualificationsTable } from '../../db/schema.ts';
 import type { QualificationState } from '../../../shared/domain/staff.ts';
 
@@ -182,10 +182,10 @@ export async function participantsOf(db: DbOrTrx, trainingId: string) {
     .execute();
 }
 
-/** Those of these people held in the unit, with their names. */
+/** Those of these people held in the unit now (not released), with their names. */
 export async function peopleHeldIn(db: DbOrTrx, unitId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return peopleIn(db, [unitId]).select(['wbp.id', 'wbp.full_name']).where('wbp.id', 'in', [...ids]).execute();
+  return heldIn(db, [unitId]).select(['wbp.id', 'wbp.full_name']).where('wbp.id', 'in', [...ids]).execute();
 }
 
 // --- Peer counsellors ----------------------------------------------------------------------------------
@@ -213,6 +213,7 @@ export async function peerCandidates(db: DbOrTrx, unitId: string) {
     .where('t.facility_id', '=', unitId)
     .where('t.kind', '=', 'peer_counsellor')
     .where('wbp.facility_id', '=', unitId)
+    .where('wbp.released_on', 'is', null)
     .where((eb) => eb.or([eb('tp.result', 'is', null), eb('tp.result', '=', 'completed')]))
     .orderBy('t.ends_on', 'desc')
     .orderBy('wbp.full_name')

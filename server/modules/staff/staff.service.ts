@@ -132,7 +132,7 @@ export function createStaffService(deps: { db: Db; now: () => Date }) {
         const member = await repo.findStaff(trx, unitId, userId, day);
         if (!member) throw notFound('staff');
         const { id } = await repo.insertQualification(trx, {
-          user_id: userId, kind: input.kind, number: input.number, issued_on: input.issuedOn, expires_on: input.expiresOn,
+          user_id: userId, kind: input.kind, number: input.certificateNumber, issued_on: input.issuedOn, expires_on: input.expiresOn,
           issuer: defaultIssuer(input.kind, input.issuer), recorded_by: actor.userId, created_at: now(),
         });
         await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'qualification', entityId: id, facilityId: unitId, details: { userId, kind: input.kind } });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { referredInForceTo } from '../../db/postRehab.ts';
 
 export { hhmm } from '../../db/time.ts';
 
@@ -25,7 +26,8 @@ export async function programmesWithTypes(db: DbOrTrx, facilityId: string) {
 }
 
 /**
- * Active enrolments running in the week, of people held in the unit now. Ordered by start date,
+ * Active enrolments running in the week, of people held in the unit now (in a Bapas, of its
+ * post-rehabilitation clients). Ordered by start date,
  * then name: the scheduler fills groups in this order, so week after week the same people keep
  * landing in the same static groups and newcomers join at the end.
  */
@@ -37,7 +39,12 @@ export async function activeEnrolments(db: DbOrTrx, facilityId: string, weekStar
     .select(['e.wbp_id', 'e.programme_id', 'w.full_name', 'w.sdp_number', 'e.start_date'])
     .where('p.facility_id', '=', facilityId)
     .where('p.active', '=', true)
-    .where('w.facility_id', '=', facilityId)
+    // People held in the unit; a Bapas holds no one, and its clients (released) come by an accepted
+    // aftercare referral with consent in force (docs/adr/0018).
+    .where((eb) => eb.or([
+      eb.and([eb('w.facility_id', '=', facilityId), eb('w.released_on', 'is', null)]),
+      referredInForceTo(facilityId),
+    ]))
     .where('e.status', '=', 'active')
     .where('e.start_date', '<=', weekEnd)
     .where((eb) => eb.or([eb('e.expected_end_date', 'is', null), eb('e.expected_end_date', '>=', weekStart)]))
@@ -221,7 +228,7 @@ export async function moveSession(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The custody officers' list: names, blocks, rooms and times; nothing about the programme. */
+/** The custody officers' list: names, blocks, rooms and times; nothing about the programme. Nobody released by the day is fetched. */
 export async function custodyRows(db: DbOrTrx, facilityId: string, date: string) {
   return db
     .selectFrom('timetable_sessions as s')
@@ -231,6 +238,7 @@ export async function custodyRows(db: DbOrTrx, facilityId: string, date: string)
     .select(['s.start_time', 's.end_time', 'r.name as room_name', 'w.full_name', 'w.sdp_number', 'w.block'])
     .where('s.facility_id', '=', facilityId)
     .where('s.date', '=', date)
+    .where((eb) => eb.or([eb('w.released_on', 'is', null), eb('w.released_on', '>', date)]))
     .orderBy('s.start_time')
     .orderBy('r.name')
     .orderBy('w.block')

@@ -29,6 +29,8 @@ export async function enrolmentsOn(db: DbOrTrx, facilityId: string, date: string
     .select(['e.id as enrolment_id', 'e.wbp_id'])
     .where('p.facility_id', '=', facilityId)
     .where('w.facility_id', '=', facilityId)
+    // Released by the date: no longer in custody to be drawn.
+    .where((eb) => eb.or([eb('w.released_on', 'is', null), eb('w.released_on', '>', date)]))
     .where('e.programme_id', 'in', [...programmeIds])
     .where('e.status', 'in', ['active', 'completed', 'dropped', 'changed'])
     .where('e.start_date', '<=', date)

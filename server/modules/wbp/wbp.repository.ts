@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { LegalStatus } from '../../../shared/contracts/common.ts';
+import type { WbpCustodyFilter } from '../../../shared/contracts/wbp.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { nameOrNumberLike, peopleIn } from '../../db/people.ts';
+import { heldIn, nameOrNumberLike, peopleIn } from '../../db/people.ts';
 import type { NewWbp, WbpUpdate } from '../../db/schema.ts';
 
 export interface WbpFilter {
@@ -9,6 +10,7 @@ export interface WbpFilter {
   q?: string | undefined;
   block?: string | undefined;
   legalStatus?: LegalStatus | undefined;
+  custody: WbpCustodyFilter;
   sort: 'name' | 'admission';
   limit: number;
   offset: number;
@@ -19,6 +21,8 @@ function filtered(db: DbOrTrx, f: Omit<WbpFilter, 'sort' | 'limit' | 'offset'>) 
   if (f.q) query = query.where(nameOrNumberLike(f.q));
   if (f.block) query = query.where('wbp.block', '=', f.block);
   if (f.legalStatus) query = query.where('wbp.legal_status', '=', f.legalStatus);
+  if (f.custody === 'held') query = query.where('wbp.released_on', 'is', null);
+  if (f.custody === 'released') query = query.where('wbp.released_on', 'is not', null);
   return query;
 }
 
@@ -27,6 +31,7 @@ export async function listWbp(db: DbOrTrx, f: WbpFilter) {
   let itemsQuery = base.select([
     'wbp.id', 'wbp.sdp_number', 'wbp.full_name', 'wbp.sex', 'wbp.legal_status', 'wbp.facility_id',
     'o.name as facility_name', 'wbp.block', 'wbp.room', 'wbp.admission_date', 'wbp.expected_release_date',
+    'wbp.released_on',
   ]);
   itemsQuery = f.sort === 'admission'
     ? itemsQuery.orderBy('wbp.admission_date', 'desc').orderBy('wbp.id')
@@ -40,7 +45,7 @@ export async function listWbp(db: DbOrTrx, f: WbpFilter) {
 
 export async function listBlocks(db: DbOrTrx, facilityIds: readonly string[]): Promise<string[]> {
   if (facilityIds.length === 0) return [];
-  const rows = await peopleIn(db, facilityIds)
+  const rows = await heldIn(db, facilityIds)
     .select('wbp.block')
     .distinct()
     .where('wbp.block', 'is not', null)
@@ -81,6 +86,13 @@ export async function sdpNumberExists(db: DbOrTrx, sdpNumber: string, exceptId?:
 export async function insertWbp(db: DbOrTrx, row: NewWbp): Promise<string> {
   const inserted = await db.insertInto('wbp').values(row).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
+}
+
+/** The kind of the plan a released person was released on (the latest released plan). */
+export async function releaseKindOf(db: DbOrTrx, wbpId: string) {
+  const row = await db.selectFrom('release_plans').select('kind').where('wbp_id', '=', wbpId).where('status', '=', 'released')
+    .orderBy('released_on', 'desc').orderBy('updated_at', 'desc').executeTakeFirst();
+  return row?.kind ?? null;
 }
 
 /** Updates only when the stored version is the one the editor saw; returns false otherwise. */

@@ -4,7 +4,7 @@ import { ageInYears, jakartaDate } from '../../../shared/domain/dates.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { type Actor, type RequestOrigin, listScope, mayWorkIn } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { conflict, notFound, validation } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, validation } from '../../platform/errors.ts';
 import * as repo from './wbp.repository.ts';
 import { endProgrammesOnTransfer } from '../../db/transfers.ts';
 
@@ -23,7 +23,13 @@ function toSummary(row: ListRow): WbpSummary {
     room: row.room,
     admissionDate: row.admission_date,
     expectedReleaseDate: row.expected_release_date,
+    releasedOn: row.released_on,
   };
+}
+
+/** A released person's record stays as it was at release: an edit or a transfer would rewrite custody that has ended. */
+function refuseIfReleased(row: { released_on: string | null }): void {
+  if (row.released_on !== null) throw new AppError('CONFLICT', 'error.aftercare.releasedNoChange', { params: { date: row.released_on } });
 }
 
 export function createWbpService(deps: { db: Db; now: () => Date }) {
@@ -36,6 +42,7 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
       q: query.q || undefined,
       block: query.block || undefined,
       legalStatus: query.legalStatus,
+      custody: query.custody,
       sort: query.sort,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
@@ -54,7 +61,9 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
   async function detailOf(trxDb: DbOrTrx, actor: Actor, id: string): Promise<WbpDetail> {
     const row = await repo.findWbp(trxDb, id, actor.facilityIds);
     if (!row) throw notFound('wbp');
-    const transfers = await repo.listTransfers(trxDb, id);
+    const [transfers, releaseKind] = await Promise.all([
+      repo.listTransfers(trxDb, id), row.released_on === null ? null : repo.releaseKindOf(trxDb, id),
+    ]);
     return {
       id: row.id,
       sdpNumber: row.sdp_number,
@@ -67,6 +76,8 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
       room: row.room,
       admissionDate: row.admission_date,
       expectedReleaseDate: row.expected_release_date,
+      releasedOn: row.released_on,
+      releaseKind,
       birthDate: row.birth_date,
       birthPlace: row.birth_place,
       ageYears: ageInYears(row.birth_date, jakartaDate(now())),
@@ -129,6 +140,7 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
     return db.transaction().execute(async (trx) => {
       const current = await repo.findWbp(trx, id, actor.facilityIds);
       if (!current) throw notFound('wbp');
+      refuseIfReleased(current);
       if (input.sdpNumber && input.sdpNumber !== current.sdp_number && (await repo.sdpNumberExists(trx, input.sdpNumber, id))) {
         throw validation([{ field: 'sdpNumber', message: 'error.sdpNumberTaken' }]);
       }
@@ -159,6 +171,7 @@ export function createWbpService(deps: { db: Db; now: () => Date }) {
     return db.transaction().execute(async (trx) => {
       const current = await repo.findWbp(trx, id, actor.facilityIds);
       if (!current) throw notFound('wbp');
+      refuseIfReleased(current);
       const target = await repo.findFacility(trx, input.toFacilityId);
       if (!target || !CUSTODIAL_KINDS.includes(target.kind)) {
         throw validation([{ field: 'toFacilityId', message: 'validation.facilityNotCustodial' }]);

@@ -58,6 +58,10 @@ export const aftercareRequests: Record<string, Builder> = {
     const wbpId = await personOf(w, side);
     return { method: 'POST', url: `/api/release-plans/${await planOf(w, side, wbpId)}/release`, payload: { releasedOn: '2026-11-16' } };
   },
+  'POST /api/release-plans/:id/cancel': async (w, side) => {
+    const wbpId = await personOf(w, side);
+    return { method: 'POST', url: `/api/release-plans/${await planOf(w, side, wbpId)}/cancel`, payload: { reason: 'Keputusan PB dicabut' } };
+  },
   'POST /api/wbp/:id/consents': async (w, side) => ({
     method: 'POST', url: `/api/wbp/${await personOf(w, side)}/consents`,
     payload: { organizationId: (await makeOrganization(w.db, { kind: 'bnnk' })).id, givenOn: '2026-11-16', method: 'signed_form' },

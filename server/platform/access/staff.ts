@@ -30,7 +30,7 @@ export const staffRequests: Record<string, Builder> = {
   'GET /api/facilities/:facilityId/staff': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/staff` }),
   'POST /api/facilities/:facilityId/staff/:userId/qualifications': async (w, side) => ({
     method: 'POST', url: `/api/facilities/${facility(w, side).id}/staff/${w.users.clinic_staff.id}/qualifications`,
-    payload: { kind: 'addiction_counsellor', number: 'KA-001/2026', issuedOn: '2026-01-05', expiresOn: '2029-01-05' },
+    payload: { kind: 'addiction_counsellor', certificateNumber: 'KA-001/2026', issuedOn: '2026-01-05', expiresOn: '2029-01-05' },
   }),
   'GET /api/facilities/:facilityId/trainings': async (w, side) => ({ method: 'GET', url: `/api/facilities/${facility(w, side).id}/trainings` }),
   'POST /api/facilities/:facilityId/trainings': async (w, side) => ({

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../../shared/contracts/common.ts';
+import { BAPAS_UNIT_PERMISSIONS } from '../../../shared/domain/postRehab.ts';
 import type { Db } from '../../db/database.ts';
 import {
   grantAccess, makeAssessment, makeEnrolment, makeOrganization, makeProgramme, makeQualification, makeUser, makeWbp,
@@ -16,6 +17,8 @@ export interface World {
   unitA: { id: string; code: string };
   unitB: { id: string; code: string };
   partner: { id: string };
+  /** The Bapas of unit A's area, where the probation officer works. */
+  bapas: { id: string; code: string };
   /** A marker that appears only in unit B's records: no response to A's staff may contain it. */
   secret: string;
   otherPersonId: string;
@@ -57,7 +60,19 @@ export async function buildWorld(db: Db): Promise<World> {
   }
   // The unit's clinic staff member runs sessions on Mondays, so a session can be moved to one.
   await db.insertInto('staff_availability').values({ user_id: users.clinic_staff.id, day_of_week: 1, start_time: '07:00', end_time: '17:00' }).execute();
-  return { db, kanwil, unitA, unitB, partner, secret, otherPersonId: other.id, users, orgOf: orgFor };
+  // The probation officer runs the Bapas's post-rehabilitation sessions on Mondays too.
+  await db.insertInto('staff_availability').values({ user_id: users.probation_officer.id, day_of_week: 1, start_time: '07:00', end_time: '17:00' }).execute();
+  return { db, kanwil, unitA, unitB, partner, bapas, secret, otherPersonId: other.id, users, orgOf: orgFor };
+}
+
+/**
+ * The world as a role sees its own side under a route's permission: Bapas staff run programmes,
+ * rooms, staff hours, the timetable and attendance in the Bapas itself (shared/domain/postRehab.ts),
+ * so there their own unit is the Bapas, and they are the staff member who runs the sessions.
+ */
+export function worldFor(w: World, role: Role, policy: string): World {
+  if (w.orgOf[role] !== w.bapas.id || !(BAPAS_UNIT_PERMISSIONS as readonly string[]).includes(policy)) return w;
+  return { ...w, unitA: w.bapas, users: { ...w.users, clinic_staff: w.users[role] } };
 }
 
 export const assessment = async (w: World, side: Side, status: 'draft' | 'signed') => {

@@ -12,6 +12,8 @@ export const aftercareMessages = {
   'error.aftercare.notAccepted': 'Rujukan ini belum diterima atau sudah ditutup.',
   'error.aftercare.notReleased': 'Warga binaan ini belum bebas; pemantauan dimulai setelah pembebasan.',
   'error.aftercare.followUpRecorded': 'Pemantauan bulan ini sudah dicatat.',
+  'error.aftercare.releasedNoChange': 'Warga binaan ini sudah bebas sejak {date}. Datanya tetap tersimpan tetapi tidak dapat diubah atau dipindahkan; penerimaan kembali dicatat lewat impor roster SDP dengan tanggal masuk baru.',
+  'validation.aftercare.releasedInRoster': 'warga binaan ini sudah bebas sejak {date}; baris roster diterima hanya sebagai penerimaan kembali, dengan tanggal_masuk setelah tanggal bebas',
   'validation.aftercare.decisionIncomplete': 'isi nomor dan tanggal keputusan bersama-sama',
   'validation.aftercare.decisionAfterRelease': 'tanggal keputusan tidak boleh setelah tanggal bebas',
   'validation.aftercare.beforeAdmission': 'tanggal tidak boleh sebelum tanggal masuk',
@@ -38,6 +40,8 @@ export const aftercareMessagesEn: Record<keyof typeof aftercareMessages, string>
   'error.aftercare.notAccepted': 'This referral is not accepted, or it is closed.',
   'error.aftercare.notReleased': 'This person has not been released yet; follow-up starts after release.',
   'error.aftercare.followUpRecorded': "This month's follow-up is already recorded.",
+  'error.aftercare.releasedNoChange': 'This person was released on {date}. The record is kept but cannot be edited or transferred; a re-admission comes through the SDP roster import with a new admission date.',
+  'validation.aftercare.releasedInRoster': 'this person was released on {date}; the roster row is accepted only as a re-admission, with tanggal_masuk after the release date',
   'validation.aftercare.decisionIncomplete': 'give the decision number and its date together',
   'validation.aftercare.decisionAfterRelease': 'the decision date cannot be after the release date',
   'validation.aftercare.beforeAdmission': 'the date cannot be before admission',
@@ -72,6 +76,7 @@ export const aftercareLabels = {
   closedOn: 'Tanggal penutupan',
   followUpMonths: 'Bulan pemantauan pascarehabilitasi',
   months: 'Rentang bulan',
+  custody: 'Status penahanan',
 } as const satisfies Record<string, string>;
 
 export const aftercareLabelsEn: Record<keyof typeof aftercareLabels, string> = {
@@ -93,4 +98,5 @@ export const aftercareLabelsEn: Record<keyof typeof aftercareLabels, string> = {
   closedOn: 'Closing date',
   followUpMonths: 'Aftercare follow-up months',
   months: 'Months ahead',
+  custody: 'Custody status',
 };

@@ -52,6 +52,7 @@ export const agreementsLabels = {
   terminatedOn: 'Tanggal pengakhiran',
   file: 'Berkas',
   filename: 'Nama berkas',
+  agreementExpiryAlertDays: 'Peringatan akhir perjanjian (hari)',
 } as const satisfies Record<string, string>;
 
 export const agreementsLabelsEn: Record<keyof typeof agreementsLabels, string> = {
@@ -63,4 +64,5 @@ export const agreementsLabelsEn: Record<keyof typeof agreementsLabels, string> =
   terminatedOn: 'Termination date',
   file: 'File',
   filename: 'File name',
+  agreementExpiryAlertDays: 'Agreement end alert (days)',
 };

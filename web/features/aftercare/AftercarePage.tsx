@@ -26,7 +26,7 @@ import { ReferralsTable, type ReceiverAction } from './ReferralsTable.tsx';
 export function AftercarePage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('clinical.read');
   const receives = can('aftercare.receive');
   const sends = can('clinical.read') && facility !== null;
   const dialog = useDialog<{ action: Exclude<ReceiverAction, 'accept'>; referral: AftercareReferralRecord }>();
@@ -67,7 +67,7 @@ export function AftercarePage() {
           <Section id="aftercare-sent" title={t('aftercare.referrals.sent')}>
             {several ? (
               <Group mb="sm" className="no-print">
-                <FacilitySelect id="aftercare-unit" label={t('aftercare.referrals.unit')} value={facility.id} onChoose={choose} />
+                <FacilitySelect permission="clinical.read" id="aftercare-unit" label={t('aftercare.referrals.unit')} value={facility.id} onChoose={choose} />
               </Group>
             ) : null}
             <QueryView query={sent} isEmpty={(d: ReferralList) => d.items.length === 0} empty={<Text size="sm" c="dimmed">{t('aftercare.referrals.sentEmpty')}</Text>}>

@@ -22,7 +22,7 @@ import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
 import { useFormFields } from '../../components/useFormFields.ts';
 import {
-  aftercareKeys, createPlan, fetchPersonAftercare, recordConsent, recordRelease, referToAftercare, revokeConsent, type ConsentRecord,
+  aftercareKeys, cancelPlan, createPlan, fetchPersonAftercare, recordConsent, recordRelease, referToAftercare, revokeConsent, type ConsentRecord,
   type PersonAftercare, type ReleasePlanRecord,
 } from './api.ts';
 import { ReferralsTable } from './ReferralsTable.tsx';
@@ -32,16 +32,17 @@ export function PersonAftercarePage() {
   const { id = '' } = useParams();
   return (
     <CarePage wbpId={id} tab="aftercare">
-      {(w) => <PersonAftercare wbpId={w.id} name={w.fullName} />}
+      {(w) => <PersonAftercare wbpId={w.id} name={w.fullName} facilityId={w.facilityId} />}
     </CarePage>
   );
 }
 
-function PersonAftercare({ wbpId, name }: { wbpId: string; name: string }) {
+function PersonAftercare({ wbpId, name, facilityId }: { wbpId: string; name: string; facilityId: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const record = useQuery({ queryKey: aftercareKeys.person(wbpId), queryFn: ({ signal }) => fetchPersonAftercare(wbpId, signal) });
   const release = useDialog<ReleasePlanRecord>();
+  const cancel = useDialog<ReleasePlanRecord>();
   const revoke = useDialog<ConsentRecord>();
 
   return (
@@ -68,7 +69,10 @@ function PersonAftercare({ wbpId, name }: { wbpId: string; name: string }) {
                       </Table.Td>
                       <Table.Td className="no-print">
                         {can('release.manage') && p.status === 'planned' ? (
-                          <Button size="compact-sm" variant="light" onClick={(e) => release.open(p, e.currentTarget)}>{t('aftercare.person.release')}</Button>
+                          <Group gap="xs" wrap="nowrap">
+                            <Button size="compact-sm" variant="light" onClick={(e) => release.open(p, e.currentTarget)}>{t('aftercare.person.release')}</Button>
+                            <Button size="compact-sm" variant="subtle" color="red" onClick={(e) => cancel.open(p, e.currentTarget)}>{t('aftercare.person.cancelPlan')}</Button>
+                          </Group>
                         ) : null}
                       </Table.Td>
                     </Table.Tr>
@@ -98,7 +102,7 @@ function PersonAftercare({ wbpId, name }: { wbpId: string; name: string }) {
                           : t('aftercare.person.revokedOn', { date: formatDate(c.revokedOn), reason: c.revocationReason ?? '' })}
                       </Table.Td>
                       <Table.Td className="no-print">
-                        {can('consent.manage') && c.inForce ? (
+                        {can('consent.manage', facilityId) && c.inForce ? (
                           <Button size="compact-sm" variant="light" color="red" aria-label={withSubject(t('aftercare.person.revoke'), c.organizationName)}
                             onClick={(e) => revoke.open(c, e.currentTarget)}>
                             {t('aftercare.person.revoke')}
@@ -110,7 +114,7 @@ function PersonAftercare({ wbpId, name }: { wbpId: string; name: string }) {
                 </Table.Tbody>
               </DataTable>
             )}
-            {can('consent.manage') ? <ConsentForm wbpId={wbpId} /> : null}
+            {can('consent.manage', facilityId) ? <ConsentForm wbpId={wbpId} /> : null}
           </Section>
 
           <Section id="aftercare-referrals" title={t('aftercare.person.referrals')}>
@@ -122,6 +126,7 @@ function PersonAftercare({ wbpId, name }: { wbpId: string; name: string }) {
           </Section>
 
           {release.subject ? <ReleaseDialog wbpId={wbpId} plan={release.subject} name={name} onClose={release.close} /> : null}
+          {cancel.subject ? <CancelPlanDialog wbpId={wbpId} plan={cancel.subject} onClose={cancel.close} /> : null}
           {revoke.subject ? <RevokeDialog wbpId={wbpId} consent={revoke.subject} onClose={revoke.close} /> : null}
         </Stack>
       )}
@@ -265,6 +270,21 @@ function ReleaseDialog({ wbpId, plan, name, onClose }: { wbpId: string; plan: Re
       onSubmit={() => (values.releasedOn ? save.mutate() : show({ releasedOn: t('validation.required') }))} submitLabel={t('aftercare.person.release')}>
       <Text size="sm">{t('aftercare.person.releaseHelp')}</Text>
       <TextInput {...bind('releasedOn')} type="date" label={t('aftercare.person.releasedOn')} max={todayIso()} required data-autofocus />
+    </FormDialog>
+  );
+}
+
+function CancelPlanDialog({ wbpId, plan, onClose }: { wbpId: string; plan: ReleasePlanRecord; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { values, show, showFailure, bind } = useFormFields<{ reason: string }>({ reason: '' }, 'cancelPlan', ['reason']);
+  const saved = useSaved(wbpId, t('aftercare.person.planCancelled'), onClose);
+  const save = useMutation({ mutationFn: () => cancelPlan(plan.id, values.reason), onSuccess: saved, onError: showFailure });
+  return (
+    <FormDialog title={t('aftercare.person.cancelPlanTitle', { kind: t(`aftercare.releaseKind.${plan.kind}`) })} onClose={onClose} pending={save.isPending}
+      error={save.error} onSubmit={() => (values.reason.trim() ? save.mutate() : show({ reason: t('validation.required') }))}
+      submitLabel={t('aftercare.person.cancelPlanSubmit')} submitColor="red">
+      <Text size="sm">{t('aftercare.person.cancelPlanHelp')}</Text>
+      <Textarea {...bind('reason')} label={t('aftercare.person.cancelPlanReason')} autosize minRows={2} maxLength={2000} required data-autofocus />
     </FormDialog>
   );
 }

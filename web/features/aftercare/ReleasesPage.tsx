@@ -16,7 +16,7 @@ const WINDOWS = ['1', '2', '3'] as const;
 /** Who is expected to leave the unit in the next 1, 2 or 3 months, with their rehabilitation status; printable. */
 export function ReleasesPage() {
   const { t } = useTranslation();
-  const { facility, several, search, setParam, choose } = useChosenFacility();
+  const { facility, several, search, setParam, choose } = useChosenFacility('clinical.read');
   const chosen = search.get('bulan');
   const months = chosen === '2' || chosen === '3' ? Number(chosen) : 1;
 
@@ -44,7 +44,7 @@ export function ReleasesPage() {
         actions={<Button variant="default" onClick={() => window.print()}>{t('common.print')}</Button>}
       />
       <Group mb="md" align="flex-end" gap="sm" className="no-print">
-        {several ? <FacilitySelect id="releases-unit" label={t('aftercare.lookAhead.unit')} value={facility.id} onChoose={choose} /> : null}
+        {several ? <FacilitySelect permission="clinical.read" id="releases-unit" label={t('aftercare.lookAhead.unit')} value={facility.id} onChoose={choose} /> : null}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="releases-months-label">{t('aftercare.lookAhead.months')}</Text>
           <SegmentedControl

@@ -29,6 +29,9 @@ export function createPlan(wbpId: string, body: ReleasePlanBody): Promise<Releas
 export function recordRelease(planId: string, releasedOn: string): Promise<ReleasePlanRecord> {
   return api<ReleasePlanRecord>(`/api/release-plans/${enc(planId)}/release`, { method: 'POST', json: { releasedOn } });
 }
+export function cancelPlan(planId: string, reason: string): Promise<ReleasePlanRecord> {
+  return api<ReleasePlanRecord>(`/api/release-plans/${enc(planId)}/cancel`, { method: 'POST', json: { reason } });
+}
 export function recordConsent(wbpId: string, body: ConsentBody): Promise<ConsentRecord> {
   return api<ConsentRecord>(`/api/wbp/${enc(wbpId)}/consents`, { method: 'POST', json: body });
 }

@@ -26,7 +26,7 @@ import { type CampaignValues, campaignRequest } from './form.ts';
 export function CampaignsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('campaign.read');
   const [search, setSearch] = useSearchParams();
   const dialog = useDialog<true>();
   const facilityId = facility?.id ?? '';
@@ -37,7 +37,7 @@ export function CampaignsPage() {
     enabled: facility !== null,
     placeholderData: keepPreviousData,
   });
-  const canManage = can('campaign.manage');
+  const canManage = can('campaign.manage', facility?.id);
   const update = (changes: Record<string, string | undefined>) => setSearch((prev) => withChanges(prev, changes), { replace: true });
 
   if (!facility) {
@@ -55,7 +55,7 @@ export function CampaignsPage() {
       <PageTitle title={t('campaigns.title')} subtitle={several ? t('campaigns.subtitle') : `${facility.name} · ${t('campaigns.subtitle')}`} actions={newButton} />
       <Paper withBorder p="sm" mb="md" className="no-print">
         <SimpleGrid cols={{ base: 1, sm: several ? 3 : 2 }} maw={900}>
-          {several ? <FacilitySelect label={t('campaigns.unit')} value={facility.id} onChoose={choose} /> : null}
+          {several ? <FacilitySelect permission="campaign.read" label={t('campaigns.unit')} value={facility.id} onChoose={choose} /> : null}
           <TextInput type="date" label={t('campaigns.from')} value={params.from ?? ''} onChange={(e) => update({ dari: e.currentTarget.value })} />
           <TextInput type="date" label={t('campaigns.to')} value={params.to ?? ''} onChange={(e) => update({ sampai: e.currentTarget.value })} />
         </SimpleGrid>

@@ -83,7 +83,7 @@ export function AssessmentPage() {
           setGeneration((g) => g + 1);
         }}
       />
-      {record.status === 'signed' ? <Addenda record={record} /> : null}
+      {record.status === 'signed' ? <Addenda record={record} facilityId={w?.facilityId} /> : null}
     </>
   );
 }
@@ -117,7 +117,7 @@ function AssessmentEditor({ record, person, onReload, onSigned }: {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const signed = record.status === 'signed';
-  const readOnly = signed || !can('assessment.write');
+  const readOnly = signed || !can('assessment.write', person?.facilityId);
 
   const onSaved = useCallback((saved: AssessmentRecord) => {
     queryClient.setQueryData(clinicalKeys.assessment(saved.id), saved);
@@ -380,7 +380,7 @@ function FollowUpNotice({ record, followUp }: { record: AssessmentRecord; follow
 }
 
 /** After signing, a record changes only by addenda: dated notes that keep the signed text as it was. */
-function Addenda({ record }: { record: AssessmentRecord }) {
+function Addenda({ record, facilityId }: { record: AssessmentRecord; facilityId: string | undefined }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
@@ -424,7 +424,7 @@ function Addenda({ record }: { record: AssessmentRecord }) {
           ))}
         </Stack>
       )}
-      {can('assessment.write') ? (
+      {can('assessment.write', facilityId) ? (
         <form onSubmit={submit} noValidate className="no-print">
           <FormErrorAlert error={add.error} />
           <Textarea

@@ -142,7 +142,7 @@ function SessionSummary({ done, total, onExit, headingRef }: {
                 <Table.Td>{record ? <RiskBadge risk={record.result.overall} size="sm" /> : null}</Table.Td>
                 <Table.Td>{record ? formatDate(record.decisionDueOn) : '—'}</Table.Td>
                 <Table.Td>
-                  {record && record.result.overall !== 'low' && can('assessment.write') ? (
+                  {record && record.result.overall !== 'low' && can('assessment.write', item.facilityId) ? (
                     <StartAssessmentButton
                       wbpId={item.wbpId}
                       screeningId={record.id}

@@ -52,7 +52,7 @@ export function ClinicalPage() {
           id="screenings-heading"
           title={t('clinical.page.screenings')}
           actions={
-            can('screening.write') ? (
+            can('screening.write', w.facilityId) ? (
               <Button component={Link} to={`/wbp/${w.id}/skrining/baru`} variant={latest ? 'default' : 'filled'} className="no-print">
                 {latest ? t('clinical.page.rescreen') : t('clinical.page.screen')}
               </Button>
@@ -101,7 +101,7 @@ export function ClinicalPage() {
           id="assessments-heading"
           title={t('clinical.page.assessments')}
           actions={
-            can('assessment.write') ? (
+            can('assessment.write', w.facilityId) ? (
               <Group gap="xs" className="no-print">
                 <StartAssessmentButton wbpId={w.id} screeningId={latest?.id ?? null} variant={openDraft ? 'default' : 'filled'} />
               </Group>
@@ -109,7 +109,7 @@ export function ClinicalPage() {
           }
         >
           {openDraft ? <Text size="sm" mb="sm">{t('clinical.page.draftOpen')}</Text> : null}
-          {!latest && can('assessment.write') ? <Text size="sm" c="dimmed" mb="sm">{t('clinical.page.noScreeningYet')}</Text> : null}
+          {!latest && can('assessment.write', w.facilityId) ? <Text size="sm" c="dimmed" mb="sm">{t('clinical.page.noScreeningYet')}</Text> : null}
           <QueryView query={assessments} empty={<Text size="sm" c="dimmed">{t('clinical.page.noAssessments')}</Text>}>
             {(items) => (
               <DataTable
@@ -143,7 +143,7 @@ export function ClinicalPage() {
                       <Table.Td>{a.signedAt ? t('clinical.page.signedByAt', { name: a.signedBy ?? '—', at: formatDateTime(a.signedAt) }) : '—'}</Table.Td>
                       <Table.Td className="no-print">
                         <Button component={Link} to={`/asesmen/${a.id}`} size="xs" variant="light">
-                          {a.status === 'draft' && can('assessment.write') ? t('clinical.page.continue') : t('clinical.page.open')}
+                          {a.status === 'draft' && can('assessment.write', w.facilityId) ? t('clinical.page.continue') : t('clinical.page.open')}
                         </Button>
                       </Table.Td>
                     </Table.Tr>
@@ -162,7 +162,7 @@ export function ClinicalPage() {
             <ScreeningResult
               record={shown}
               actions={
-                shown.result.overall !== 'low' && can('assessment.write') ? (
+                shown.result.overall !== 'low' && can('assessment.write', w.facilityId) ? (
                   <StartAssessmentButton wbpId={w.id} screeningId={shown.id} />
                 ) : undefined
               }

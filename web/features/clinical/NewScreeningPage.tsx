@@ -27,14 +27,14 @@ export function NewScreeningPage() {
   if (person.isPending) return <Loading />;
   if (person.error) return <PersonLoadError error={person.error} title={t('clinical.screening.title')} onRetry={() => void person.refetch()} />;
   const w = person.data;
-  const back = can('clinical.read') ? `/wbp/${w.id}/klinis` : '/skrining';
+  const back = can('clinical.read', w.facilityId) ? `/wbp/${w.id}/klinis` : '/skrining';
 
   return (
     <>
       <PersonHeader
         person={w}
         title={t('clinical.screening.titleFor', { name: w.fullName })}
-        back={{ to: back, label: can('clinical.read') ? t('clinical.backToPerson') : t('clinical.backToWorklist') }}
+        back={{ to: back, label: can('clinical.read', w.facilityId) ? t('clinical.backToPerson') : t('clinical.backToWorklist') }}
       />
       {saved ? (
         <Stack>
@@ -43,10 +43,10 @@ export function NewScreeningPage() {
             headingRef={resultHeading}
             actions={
               <>
-                {saved.result.overall !== 'low' && can('assessment.write') ? (
+                {saved.result.overall !== 'low' && can('assessment.write', w.facilityId) ? (
                   <StartAssessmentButton wbpId={w.id} screeningId={saved.id} />
                 ) : null}
-                {can('clinical.read') ? (
+                {can('clinical.read', w.facilityId) ? (
                   <Button component={Link} to={`/wbp/${w.id}/klinis`} variant="default">
                     {t('clinical.page.title')}
                   </Button>

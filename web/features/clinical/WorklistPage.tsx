@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { unitsFor } from '../../app/access.ts';
 import { useUser } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -48,7 +49,7 @@ export function WorklistPage() {
     },
   });
 
-  const severalFacilities = user.facilities.length > 1;
+  const severalFacilities = unitsFor(user, 'screening.write').length > 1;
   const filtered = !!(params.q || params.facilityId);
   const data = list.data;
 
@@ -83,7 +84,7 @@ export function WorklistPage() {
         cols={{ base: 1, sm: severalFacilities ? 2 : 1 }}
         maw={severalFacilities ? 720 : 400}
       >
-        <FacilityFilter value={params.facilityId} onChange={(facilityId) => address.update({ facilityId })} />
+        <FacilityFilter permission="screening.write" value={params.facilityId} onChange={(facilityId) => address.update({ facilityId })} />
       </ListSearch>
 
       <QueryView

@@ -19,7 +19,7 @@ import { DECISION_COLOR } from './form.ts';
 export function ConferencesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('clinical.read');
   const { page, setPage } = usePageAddress();
   const facilityId = facility?.id ?? '';
   const list = useQuery({
@@ -28,7 +28,7 @@ export function ConferencesPage() {
     enabled: facility !== null,
     placeholderData: keepPreviousData,
   });
-  const canManage = can('conference.manage');
+  const canManage = can('conference.manage', facility?.id);
 
   if (!facility) {
     return (
@@ -49,7 +49,7 @@ export function ConferencesPage() {
       />
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect label={t('care.conferences.unit')} value={facility.id} onChoose={choose} maw={360} />
+          <FacilitySelect permission="clinical.read" label={t('care.conferences.unit')} value={facility.id} onChoose={choose} maw={360} />
         </Paper>
       ) : null}
       <PagedQueryView

@@ -39,7 +39,7 @@ export function NewConferencePage() {
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { facility } = useChosenFacility();
+  const { facility } = useChosenFacility('conference.manage');
   const facilityId = facility?.id ?? '';
   const formRef = useRef<HTMLFormElement>(null);
   const nextKey = useRef(2);

@@ -45,7 +45,7 @@ export function IncidentsPage() {
     <CarePage wbpId={id} tab="incidents">
       {(w) => (
         <Stack gap="md">
-          {can('care.write') ? <IncidentForm person={w} onSaved={() => setPage(1)} /> : null}
+          {can('care.write', w.facilityId) ? <IncidentForm person={w} onSaved={() => setPage(1)} /> : null}
           <Section id="incidents-heading" title={t('care.notes.incident.listTitle')}>
             <PagedQueryView query={incidents} empty={<EmptyState title={t('care.notes.incident.empty')} />} onPage={setPage}>
               {(items) => <IncidentTable items={items} />}

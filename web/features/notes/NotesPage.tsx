@@ -29,14 +29,13 @@ export function NotesPage() {
     placeholderData: keepPreviousData,
   });
   const addendum = useDialog<NoteRecord>();
-  const canWrite = can('notes.write');
 
   return (
     <CarePage wbpId={id} tab="notes">
       {(w) => (
         <>
           <Stack gap="md">
-            {canWrite ? <NoteForm person={w} onSaved={() => setPage(1)} /> : null}
+            {can('notes.write', w.facilityId) ? <NoteForm person={w} onSaved={() => setPage(1)} /> : null}
             <Section id="notes-heading" title={t('care.notes.note.listTitle')}>
               <PagedQueryView
                 query={notes}
@@ -46,7 +45,7 @@ export function NotesPage() {
                 {(items) => (
                   <Stack gap="sm">
                     {items.map((note) => (
-                      <NoteCard key={note.id} note={note} canWrite={canWrite} onAddendum={(n) => addendum.open(n)} />
+                      <NoteCard key={note.id} note={note} canWrite={can('notes.write', w.facilityId)} onAddendum={(n) => addendum.open(n)} />
                     ))}
                   </Stack>
                 )}

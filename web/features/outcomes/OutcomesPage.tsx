@@ -68,7 +68,11 @@ export function OutcomesPage() {
           <Section id="outcomes-referrals" title={t('care.conferences.outcomes.referrals')}>
             {/* A failed load is said once, in the section above. */}
             {outcomes.data ? <ReferralsTable referrals={outcomes.data.referrals} /> : null}
-            {can('care.write') ? <ReferralForm wbpId={w.id} /> : null}
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('care.conferences.outcomes.aftercareElsewhere')}{' '}
+              <Anchor component={Link} to={`/wbp/${w.id}/pembebasan`} size="sm">{t('care.conferences.outcomes.aftercareLink')}</Anchor>
+            </Text>
+            {can('care.write', w.facilityId) ? <ReferralForm wbpId={w.id} /> : null}
           </Section>
           {dialog.subject ? (
             <OutcomeDialog kind={dialog.subject.kind} enrolment={dialog.subject.enrolment} personName={w.fullName} onClose={dialog.close} />

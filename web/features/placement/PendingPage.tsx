@@ -30,7 +30,7 @@ export function PendingPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const canSign = can('decision.sign');
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('clinical.read');
   const facilityId = facility?.id ?? '';
   const deciding = useDialog<PendingDecision>();
 
@@ -130,7 +130,7 @@ export function PendingPage() {
       />
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect label={t('placement.unit')} value={facility.id} onChoose={choose} maw={420} />
+          <FacilitySelect permission="clinical.read" label={t('placement.unit')} value={facility.id} onChoose={choose} maw={420} />
         </Paper>
       ) : null}
       <ErrorAlert error={pending.error} onRetry={() => void pending.refetch()} />

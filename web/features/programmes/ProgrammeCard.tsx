@@ -42,7 +42,7 @@ export function ProgrammeCard({
           {p.description ? <Text size="sm" c="gray.7">{p.description}</Text> : null}
         </Stack>
         <Group gap="xs" wrap="nowrap" className="no-print">
-          {can('clinical.read') ? (
+          {can('clinical.read', p.facilityId) ? (
             <Button
               variant="default"
               size="xs"

@@ -34,7 +34,7 @@ export function ProgrammesPage() {
   const { can } = useAuth();
   const canManage = can('programme.manage');
   const queryClient = useQueryClient();
-  const { facility, several: severalFacilities, choose } = useChosenFacility();
+  const { facility, several: severalFacilities, choose } = useChosenFacility('programme.read');
   const facilityId = facility?.id ?? '';
 
   const catalogue = useQuery({
@@ -159,6 +159,7 @@ export function ProgrammesPage() {
       {severalFacilities ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
           <FacilitySelect
+            permission="programme.read"
             label={t('programmes.unit')}
             description={t('programmes.unitHelp')}
             value={facility.id}

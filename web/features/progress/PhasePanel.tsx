@@ -21,14 +21,20 @@ function phaseName(e: EnrolmentProgress, code: string | null): string {
 }
 
 /** The phases of a community enrolment: where the person is, where the calendar expects them, and every change with its reason. */
-export function PhasePanel({ enrolment: e, personName, wbpId }: { enrolment: EnrolmentProgress; personName: string; wbpId: string }) {
+export function PhasePanel({ enrolment: e, personName, wbpId, facilityId }: {
+  enrolment: EnrolmentProgress;
+  personName: string;
+  wbpId: string;
+  /** The person's unit, where the change is made. */
+  facilityId: string;
+}) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const dialog = useDialog<PhaseDirection>();
   const headingId = `phases-${e.enrolmentId}`;
   const at = e.phases.findIndex((p) => p.code === e.currentPhase);
   const nameOf = (code: string | null) => phaseName(e, code);
-  const canChange = can('care.write') && e.status === 'active';
+  const canChange = can('care.write', facilityId) && e.status === 'active';
 
   return (
     <section aria-labelledby={headingId}>

@@ -31,7 +31,7 @@ export function ProgressPage() {
         >
           {(data) => (
             <Stack gap="lg">
-              {data.enrolments.map((e) => <EnrolmentCard key={e.enrolmentId} enrolment={e} personName={w.fullName} wbpId={w.id} />)}
+              {data.enrolments.map((e) => <EnrolmentCard key={e.enrolmentId} enrolment={e} personName={w.fullName} wbpId={w.id} facilityId={w.facilityId} />)}
             </Stack>
           )}
         </QueryView>
@@ -40,7 +40,7 @@ export function ProgressPage() {
   );
 }
 
-function EnrolmentCard({ enrolment: e, personName, wbpId }: { enrolment: EnrolmentProgress; personName: string; wbpId: string }) {
+function EnrolmentCard({ enrolment: e, personName, wbpId, facilityId }: { enrolment: EnrolmentProgress; personName: string; wbpId: string; facilityId: string }) {
   const { t } = useTranslation();
   const headingId = `enrolment-${e.enrolmentId}`;
   const dates = [
@@ -63,9 +63,9 @@ function EnrolmentCard({ enrolment: e, personName, wbpId }: { enrolment: Enrolme
       </Group>
       {e.status === 'waitlisted' ? <Text size="sm" mb="sm">{t('care.progress.enrolment.waiting')}</Text> : null}
       <Stack gap="lg">
-        {e.phases.length > 0 ? <PhasePanel enrolment={e} personName={personName} wbpId={wbpId} /> : null}
-        {e.phases.length > 0 ? <RolesPanel enrolment={e} personName={personName} wbpId={wbpId} /> : null}
-        <ReassessmentPanel enrolment={e} wbpId={wbpId} />
+        {e.phases.length > 0 ? <PhasePanel enrolment={e} personName={personName} wbpId={wbpId} facilityId={facilityId} /> : null}
+        {e.phases.length > 0 ? <RolesPanel enrolment={e} personName={personName} wbpId={wbpId} facilityId={facilityId} /> : null}
+        <ReassessmentPanel enrolment={e} wbpId={wbpId} facilityId={facilityId} />
       </Stack>
     </Paper>
   );

@@ -17,7 +17,7 @@ const STATUS_COLOR: Record<ReassessmentStatus, string> = {
 };
 
 /** The re-assessment points of an enrolment, the way to start the next one, and each signed one compared with the baseline. */
-export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: EnrolmentProgress; wbpId: string }) {
+export function ReassessmentPanel({ enrolment: e, wbpId, facilityId }: { enrolment: EnrolmentProgress; wbpId: string; facilityId: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -79,7 +79,7 @@ export function ReassessmentPanel({ enrolment: e, wbpId }: { enrolment: Enrolmen
         </Table.Tbody>
       </DataTable>
 
-      {can('assessment.write') && startable ? (
+      {can('assessment.write', facilityId) && startable ? (
         open.length === 0 ? (
           <Text size="sm" mt="xs" c="dimmed">{t('care.progress.reassessment.allDone')}</Text>
         ) : (

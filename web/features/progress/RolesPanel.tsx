@@ -18,14 +18,20 @@ import { assignRole, endRole, type CommunityRoleRecord, type EnrolmentProgress }
 type Subject = { kind: 'assign' } | { kind: 'end'; role: CommunityRoleRecord };
 
 /** Optional peer roles in the community: those held now (each can be ended) and earlier ones. */
-export function RolesPanel({ enrolment: e, personName, wbpId }: { enrolment: EnrolmentProgress; personName: string; wbpId: string }) {
+export function RolesPanel({ enrolment: e, personName, wbpId, facilityId }: {
+  enrolment: EnrolmentProgress;
+  personName: string;
+  wbpId: string;
+  /** The person's unit, where the change is made. */
+  facilityId: string;
+}) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const dialog = useDialog<Subject>();
   const headingId = `roles-${e.enrolmentId}`;
   const current = e.roles.filter((r) => r.endedOn === null);
   const past = e.roles.filter((r) => r.endedOn !== null);
-  const canWrite = can('care.write') && e.status === 'active';
+  const canWrite = can('care.write', facilityId) && e.status === 'active';
   const free = COMMUNITY_ROLES.filter((role) => !current.some((r) => r.role === role));
 
   return (

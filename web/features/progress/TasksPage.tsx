@@ -26,7 +26,7 @@ const PAGE_SIZE = 25;
 export function TasksPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several } = useChosenFacility();
+  const { facility, several } = useChosenFacility('clinical.read');
   const address = useListAddress();
   const status = address.search.get('status') === 'all' ? 'all' : 'open';
   const params = { status, page: address.page, pageSize: PAGE_SIZE } as const;
@@ -59,7 +59,7 @@ export function TasksPage() {
       />
       <Group mb="md" align="flex-end" gap="sm" className="no-print">
         {several ? (
-          <FacilitySelect id="tasks-unit" label={t('care.progress.tasks.unit')} value={facility.id} onChoose={(id) => address.update({ upt: id })} />
+          <FacilitySelect permission="clinical.read" id="tasks-unit" label={t('care.progress.tasks.unit')} value={facility.id} onChoose={(id) => address.update({ upt: id })} />
         ) : null}
         <NativeSelect
           id="tasks-status"
@@ -137,7 +137,7 @@ export function TasksPage() {
                       >
                         {t('care.progress.tasks.work')}
                       </Button>
-                      {task.closable && can('care.write') ? (
+                      {task.closable && can('care.write', facility.id) ? (
                         <Button
                           size="xs"
                           variant="subtle"

@@ -32,12 +32,12 @@ export function PtrmPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
   const overview = useQuery({ queryKey: ptrmKeys.overview(id), queryFn: ({ signal }) => fetchPtrm(id, signal), enabled: !!id });
-  const canWrite = can('care.write');
 
   return (
     <CarePage wbpId={id} tab="ptrm">
       {(w) => {
         const releaseIn = daysToRelease(w);
+        const canWrite = can('care.write', w.facilityId);
         return (
           <>
             <Text size="sm" c="dimmed" mb="md">{t('care.notes.ptrm.intro')}</Text>

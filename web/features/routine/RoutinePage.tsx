@@ -20,7 +20,7 @@ export function RoutinePage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const canManage = can('routine.manage');
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('programme.read');
   const facilityId = facility?.id ?? '';
   const routine = useQuery({
     queryKey: routineKeys.routine(facilityId),
@@ -49,7 +49,7 @@ export function RoutinePage() {
       </Text>
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect label={t('routine.unit')} value={facility.id} onChoose={choose} maw={420} />
+          <FacilitySelect permission="programme.read" label={t('routine.unit')} value={facility.id} onChoose={choose} maw={420} />
         </Paper>
       ) : null}
       <ErrorAlert error={routine.error} onRetry={() => void routine.refetch()} />

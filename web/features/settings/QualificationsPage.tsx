@@ -17,7 +17,7 @@ import { Section } from '../../components/Section.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
 import { addQualification, fetchQualifications, fetchUsers, settingsKeys, type QualificationKind } from './api.ts';
 
-const FIELDS = ['kind', 'number', 'issuedOn', 'expiresOn', 'issuer'] as const;
+const FIELDS = ['kind', 'certificateNumber', 'issuedOn', 'expiresOn', 'issuer'] as const;
 
 /** A user's certificates (an ASI assessor certificate in force is needed to sign assessments). */
 export function QualificationsPage() {
@@ -91,12 +91,12 @@ export function QualificationsPage() {
 
 interface QualificationValues {
   kind: string;
-  number: string;
+  certificateNumber: string;
   issuedOn: string;
   expiresOn: string;
   issuer: string;
 }
-const EMPTY: QualificationValues = { kind: 'asi_assessor', number: '', issuedOn: '', expiresOn: '', issuer: '' };
+const EMPTY: QualificationValues = { kind: 'asi_assessor', certificateNumber: '', issuedOn: '', expiresOn: '', issuer: '' };
 
 function AddQualification({ userId }: { userId: string }) {
   const { t } = useTranslation();
@@ -136,7 +136,7 @@ function AddQualification({ userId }: { userId: string }) {
             data={QUALIFICATION_KINDS.map((k) => ({ value: k, label: t(`settings.qual.kinds.${k}`) }))}
             required
           />
-          <TextInput {...bind('number')} label={t('settings.qual.number')} required maxLength={80} autoComplete="off" />
+          <TextInput {...bind('certificateNumber')} label={t('settings.qual.number')} required maxLength={80} autoComplete="off" />
           <TextInput {...bind('issuer')} label={t('settings.qual.issuer')} description={t('settings.qual.issuerHelp')} maxLength={160} />
           <TextInput {...bind('issuedOn')} type="date" label={t('settings.qual.issuedOn')} required />
           <TextInput {...bind('expiresOn')} type="date" label={t('settings.qual.expiresOn')} description={t('settings.qual.expiresOnHelp')} />

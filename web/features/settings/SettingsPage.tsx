@@ -14,7 +14,10 @@ import { fetchSettings, saveSettings, settingsKeys } from './api.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** National settings: the exchange rate for the ASI money items, and the holidays that the 14-working-day standard skips. */
+/**
+ * National settings: the exchange rate for the ASI money items, the holidays that the 14-working-day
+ * standard skips, and how long before its end the dashboard flags a partnership agreement.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: settingsKeys.settings, queryFn: ({ signal }) => fetchSettings(signal) });
@@ -35,13 +38,22 @@ function parseRate(text: string): number {
   return Number.NaN;
 }
 
+/** A whole number of days from 1 to 365, as the server accepts; null otherwise. */
+function parseAlertDays(text: string): number | null {
+  const s = text.trim();
+  if (!/^\d{1,3}$/.test(s)) return null;
+  const n = Number(s);
+  return n >= 1 && n <= 365 ? n : null;
+}
+
 function SettingsForm({ initial }: { initial: SettingsRecord }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [rate, setRate] = useState(String(initial.rupiahPerUsd));
   const [holidays, setHolidays] = useState<string[]>(() => [...initial.holidays].sort());
   const [newDate, setNewDate] = useState('');
-  const [errors, setErrors] = useState<{ rate?: string; date?: string }>({});
+  const [alertDays, setAlertDays] = useState(String(initial.agreementExpiryAlertDays));
+  const [errors, setErrors] = useState<{ rate?: string; date?: string; alertDays?: string }>({});
 
   const save = useMutation({
     mutationFn: (body: SettingsRecord) => saveSettings(body),
@@ -52,7 +64,7 @@ function SettingsForm({ initial }: { initial: SettingsRecord }) {
     onError: (err) => {
       if (err instanceof ApiError && err.fields.length > 0) {
         const f = err.fieldErrors();
-        setErrors({ rate: f.rupiahPerUsd, date: f.holidays });
+        setErrors({ rate: f.rupiahPerUsd, date: f.holidays, alertDays: f.agreementExpiryAlertDays });
       }
     },
   });
@@ -80,13 +92,20 @@ function SettingsForm({ initial }: { initial: SettingsRecord }) {
       document.getElementById('settings-rate')?.focus();
       return;
     }
+    const days = parseAlertDays(alertDays);
+    if (days === null) {
+      setErrors((x) => ({ ...x, alertDays: t('settings.page.alertDaysInvalid') }));
+      document.getElementById('settings-alert-days')?.focus();
+      return;
+    }
     setErrors({});
-    save.mutate({ rupiahPerUsd: n, holidays });
+    save.mutate({ rupiahPerUsd: n, holidays, agreementExpiryAlertDays: days });
   };
 
   const byYear = new Map<string, string[]>();
   for (const d of holidays) byYear.set(d.slice(0, 4), [...(byYear.get(d.slice(0, 4)) ?? []), d]);
-  const changed = parseRate(rate) !== initial.rupiahPerUsd || JSON.stringify(holidays) !== JSON.stringify([...initial.holidays].sort());
+  const changed = parseRate(rate) !== initial.rupiahPerUsd || JSON.stringify(holidays) !== JSON.stringify([...initial.holidays].sort())
+    || parseAlertDays(alertDays) !== initial.agreementExpiryAlertDays;
 
   return (
     <form onSubmit={submit} noValidate>
@@ -151,6 +170,20 @@ function SettingsForm({ initial }: { initial: SettingsRecord }) {
               ))}
             </Stack>
           )}
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="alert-days-heading">
+          <Title order={2} size="h4" id="alert-days-heading" mb="sm">{t('settings.page.alertTitle')}</Title>
+          <TextInput
+            id="settings-alert-days"
+            label={t('settings.page.alertDays')}
+            description={t('settings.page.alertDaysHelp', { current: formatNumber(initial.agreementExpiryAlertDays) })}
+            inputMode="numeric"
+            value={alertDays}
+            onChange={(e) => { setAlertDays(e.currentTarget.value); if (errors.alertDays) setErrors((x) => ({ ...x, alertDays: undefined })); }}
+            error={errors.alertDays}
+            required
+            maw={320}
+          />
         </Paper>
         {changed ? <Alert color="yellow">{t('settings.page.unsaved')}</Alert> : null}
         <Group>

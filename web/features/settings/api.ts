@@ -43,7 +43,7 @@ export function fetchQualifications(userId: string, signal?: AbortSignal): Promi
 
 export function addQualification(
   userId: string,
-  body: { kind: QualificationKind; number: string; issuedOn: string; expiresOn: string | null; issuer: string | null },
+  body: { kind: QualificationKind; certificateNumber: string; issuedOn: string; expiresOn: string | null; issuer: string | null },
 ): Promise<QualificationRecord> {
   return api<QualificationRecord>(`/api/admin/users/${encodeURIComponent(userId)}/qualifications`, { method: 'POST', json: body });
 }

@@ -33,11 +33,11 @@ export function NewTrainingPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const { facility } = useChosenFacility();
+  const { facility } = useChosenFacility('training.manage');
   const facilityId = facility?.id ?? '';
   const organizations = useOrganizations();
   const staff = useQuery({
-    queryKey: staffKeys.everyone(facilityId), queryFn: ({ signal }) => fetchAllStaff(facilityId, signal), enabled: facility !== null && can('staff.read'),
+    queryKey: staffKeys.everyone(facilityId), queryFn: ({ signal }) => fetchAllStaff(facilityId, signal), enabled: facility !== null && can('staff.read', facilityId),
   });
   const form = useFormFields<Values>({ title: '', kind: 'bimtek', startsOn: '', endsOn: '', hours: '', organizerId: '', organizerName: '', place: '', note: '' }, 'training', FIELDS);
   const [rows, setRows] = useState<ParticipantRow[]>([]);

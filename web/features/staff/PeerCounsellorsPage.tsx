@@ -31,7 +31,7 @@ const isStatus = (v: string | null): v is PeerParams['status'] => STATUSES.some(
 export function PeerCounsellorsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('training.read');
   const address = useListAddress();
   const adding = useDialog<true>();
   const ending = useDialog<PeerCounsellorRecord>();
@@ -44,7 +44,7 @@ export function PeerCounsellorsPage() {
     enabled: facility !== null,
     placeholderData: keepPreviousData,
   });
-  const canManage = can('training.manage');
+  const canManage = can('training.manage', facility?.id);
 
   if (!facility) {
     return (
@@ -61,7 +61,7 @@ export function PeerCounsellorsPage() {
       <PageTitle title={t('staff.peers.title')} subtitle={several ? t('staff.peers.subtitle') : `${facility.name} · ${t('staff.peers.subtitle')}`} actions={addButton} />
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
+          <FacilitySelect permission="training.read" label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
         </Paper>
       ) : null}
       <ListSearch list={address} label={t('staff.peers.search')} cols={{ base: 1, sm: 2 }} maw={720}>

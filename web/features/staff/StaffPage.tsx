@@ -26,7 +26,7 @@ import { STATE_COLOR, type QualificationValues, qualificationRequest } from './f
 export function StaffPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('staff.read');
   const address = useListAddress();
   const dialog = useDialog<StaffMember>();
   const facilityId = facility?.id ?? '';
@@ -56,7 +56,7 @@ export function StaffPage() {
       <PageTitle title={t('staff.directory.title')} subtitle={several ? t('staff.directory.subtitle') : `${facility.name} · ${t('staff.directory.subtitle')}`} />
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
+          <FacilitySelect permission="staff.read" label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
         </Paper>
       ) : null}
       <ListSearch list={address} label={t('staff.directory.search')} cols={{ base: 1, sm: 3 }} maw={900}>
@@ -135,12 +135,12 @@ export function StaffPage() {
   );
 }
 
-const FIELDS = ['kind', 'number', 'issuedOn', 'expiresOn', 'issuer'] as const;
+const FIELDS = ['kind', 'certificateNumber', 'issuedOn', 'expiresOn', 'issuer'] as const;
 
 function QualificationDialog({ facilityId, member, onClose }: { facilityId: string; member: StaffMember; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const form = useFormFields<QualificationValues>({ kind: 'addiction_counsellor', number: '', issuedOn: '', expiresOn: '', issuer: '' }, 'qualification', FIELDS);
+  const form = useFormFields<QualificationValues>({ kind: 'addiction_counsellor', certificateNumber: '', issuedOn: '', expiresOn: '', issuer: '' }, 'qualification', FIELDS);
   const save = useMutation({
     mutationFn: (body: Parameters<typeof recordQualification>[2]) => recordQualification(facilityId, member.userId, body),
     onSuccess: async () => {
@@ -158,7 +158,7 @@ function QualificationDialog({ facilityId, member, onClose }: { facilityId: stri
   return (
     <FormDialog title={t('staff.directory.recordFor', { name: member.fullName })} onClose={onClose} onSubmit={submit} pending={save.isPending} error={save.error}>
       <NativeSelect label={t('staff.qualification.kind')} data={QUALIFICATION_KINDS.map((k) => ({ value: k, label: t(`staff.kind.${k}`) }))} data-autofocus {...form.bind('kind')} />
-      <TextInput label={t('staff.qualification.number')} required {...form.bind('number')} />
+      <TextInput label={t('staff.qualification.number')} required {...form.bind('certificateNumber')} />
       <Group grow>
         <TextInput type="date" label={t('staff.qualification.issuedOn')} required {...form.bind('issuedOn')} />
         <TextInput type="date" label={t('staff.qualification.expiresOn')} description={t('staff.qualification.expiresHelp')} {...form.bind('expiresOn')} />

@@ -20,7 +20,7 @@ import { fetchTrainings, staffKeys, type TrainingParams } from './api.ts';
 export function TrainingsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, choose } = useChosenFacility();
+  const { facility, several, choose } = useChosenFacility('training.read');
   const address = useListAddress();
   const facilityId = facility?.id ?? '';
   const params: TrainingParams = { q: address.q, kind: address.search.get('kind') ?? undefined, page: address.page };
@@ -30,7 +30,7 @@ export function TrainingsPage() {
     enabled: facility !== null,
     placeholderData: keepPreviousData,
   });
-  const canManage = can('training.manage');
+  const canManage = can('training.manage', facility?.id);
 
   if (!facility) {
     return (
@@ -48,7 +48,7 @@ export function TrainingsPage() {
       <PageTitle title={t('staff.trainings.title')} subtitle={several ? t('staff.trainings.subtitle') : `${facility.name} · ${t('staff.trainings.subtitle')}`} actions={newButton} />
       {several ? (
         <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
+          <FacilitySelect permission="training.read" label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
         </Paper>
       ) : null}
       <ListSearch list={address} label={t('staff.trainings.search')} cols={{ base: 1, sm: 2 }} maw={720}>

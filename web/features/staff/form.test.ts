@@ -5,12 +5,12 @@ const t = (key: string) => key;
 
 describe('qualificationRequest', () => {
   it('refuses an expiry on or before the issue date', () => {
-    expect(qualificationRequest({ kind: 'doctor', number: 'STR-1', issuedOn: '2026-01-01', expiresOn: '2026-01-01', issuer: '' }, t))
+    expect(qualificationRequest({ kind: 'doctor', certificateNumber: 'STR-1', issuedOn: '2026-01-01', expiresOn: '2026-01-01', issuer: '' }, t))
       .toEqual({ errors: { expiresOn: 'validation.staff.expiryBeforeIssue' } });
   });
   it('sends an empty expiry and issuer as null', () => {
-    expect(qualificationRequest({ kind: 'doctor', number: ' STR-1 ', issuedOn: '2026-01-01', expiresOn: '', issuer: ' ' }, t))
-      .toEqual({ body: { kind: 'doctor', number: 'STR-1', issuedOn: '2026-01-01', expiresOn: null, issuer: null } });
+    expect(qualificationRequest({ kind: 'doctor', certificateNumber: ' STR-1 ', issuedOn: '2026-01-01', expiresOn: '', issuer: ' ' }, t))
+      .toEqual({ body: { kind: 'doctor', certificateNumber: 'STR-1', issuedOn: '2026-01-01', expiresOn: null, issuer: null } });
   });
 });
 

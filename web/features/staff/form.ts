@@ -7,19 +7,19 @@ export const STATE_COLOR: Record<QualificationState, string> = { valid: 'teal', 
 /** A translation function: i18next's t, or a stand-in in tests. */
 type Translate = (key: 'validation.staff.required' | 'validation.staff.expiryBeforeIssue') => string;
 
-export interface QualificationValues { kind: string; number: string; issuedOn: string; expiresOn: string; issuer: string }
+export interface QualificationValues { kind: string; certificateNumber: string; issuedOn: string; expiresOn: string; issuer: string }
 
 /** The request from the form, or the messages by field. */
 export function qualificationRequest(v: QualificationValues, t: Translate): { body: StaffQualificationRequest } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!v.kind) errors.kind = t('validation.staff.required');
-  if (v.number.trim().length < 1) errors.number = t('validation.staff.required');
+  if (v.certificateNumber.trim().length < 1) errors.certificateNumber = t('validation.staff.required');
   if (!v.issuedOn) errors.issuedOn = t('validation.staff.required');
   if (v.expiresOn && v.issuedOn && v.expiresOn <= v.issuedOn) errors.expiresOn = t('validation.staff.expiryBeforeIssue');
   if (Object.keys(errors).length > 0) return { errors };
   return {
     body: {
-      kind: v.kind as StaffQualificationRequest['kind'], number: v.number.trim(), issuedOn: v.issuedOn, expiresOn: v.expiresOn || null,
+      kind: v.kind as StaffQualificationRequest['kind'], certificateNumber: v.certificateNumber.trim(), issuedOn: v.issuedOn, expiresOn: v.expiresOn || null,
       issuer: v.issuer.trim() || null,
     },
   };

@@ -13,7 +13,7 @@ import { formatLongDate, timeText } from './labels.ts';
 /** The custody officers' list for one day: who is brought to which room, when. No clinical word on it. */
 export function CustodyListPage() {
   const { t } = useTranslation();
-  const { facility, date } = useDayParams();
+  const { facility, date } = useDayParams('timetable.custody');
   const facilityId = facility?.id ?? '';
   const list = useQuery({
     queryKey: timetableKeys.custody(facilityId, date),
@@ -35,7 +35,7 @@ export function CustodyListPage() {
   return (
     <>
       <PageTitle title={t('timetable.custody.title')} subtitle={t('timetable.custody.subtitle', { unit, date: formatLongDate(date) })} />
-      <DayControls canPrint={rows.length > 0} />
+      <DayControls canPrint={rows.length > 0} permission="timetable.custody" />
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.isPending ? (
         <Loading />

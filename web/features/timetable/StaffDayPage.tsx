@@ -20,7 +20,7 @@ export function StaffDayPage() {
   const user = useUser();
   const { can } = useAuth();
   const canChoose = can('timetable.manage');
-  const { facility, date, search, setParam } = useDayParams();
+  const { facility, date, search, setParam } = useDayParams('timetable.read');
   const facilityId = facility?.id ?? '';
   const staffId = canChoose ? (search.get('staff') ?? '') : '';
 
@@ -55,7 +55,7 @@ export function StaffDayPage() {
         title={staffId && staffId !== user.id ? t('timetable.staffDay.titleOf', { name }) : t('timetable.staffDay.title')}
         subtitle={t('timetable.staffDay.subtitle', { name, unit: day.data?.facilityName ?? facility.name, date: formatLongDate(date) })}
       />
-      <DayControls canPrint={sessions.length > 0}>
+      <DayControls canPrint={sessions.length > 0} permission="timetable.read">
         {canChoose ? (
           <NativeSelect
             label={t('timetable.staffDay.staff')}

@@ -25,7 +25,7 @@ export function TimetablePage() {
   const { can } = useAuth();
   const canManage = can('timetable.manage');
   const queryClient = useQueryClient();
-  const { facility, several, search, setParam, choose } = useChosenFacility();
+  const { facility, several, search, setParam, choose } = useChosenFacility('timetable.read');
   const facilityId = facility?.id ?? '';
   const weekParam = search.get('week');
   const week = mondayOf(isIsoDate(weekParam) ? weekParam : todayIso());
@@ -109,7 +109,7 @@ export function TimetablePage() {
       <Paper withBorder p="sm" mb="md" className="no-print">
         <Group align="flex-end" gap="sm" wrap="wrap">
           {several ? (
-            <FacilitySelect label={t('timetable.unit')} value={facility.id} onChoose={choose} miw={240} />
+            <FacilitySelect permission="timetable.read" label={t('timetable.unit')} value={facility.id} onChoose={choose} miw={240} />
           ) : null}
           <TextInput
             type="date"

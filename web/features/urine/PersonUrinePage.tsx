@@ -26,7 +26,6 @@ export function PersonUrinePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const canManage = can('urine.manage');
   const tests = useQuery({ queryKey: urineKeys.person(id), queryFn: ({ signal }) => fetchPersonTests(id, signal), enabled: !!id });
   const planning = useDialog<true>();
 
@@ -44,14 +43,14 @@ export function PersonUrinePage() {
                 <Section
                   id="urine-person-tests"
                   title={t('care.urine.person.tests')}
-                  actions={canManage ? (
+                  actions={can('urine.manage', w.facilityId) ? (
                     <Button className="no-print" onClick={(e) => planning.open(true, e.currentTarget)}>{t('care.urine.person.plan')}</Button>
                   ) : null}
                 >
                   {data.items.length === 0 ? (
                     <Text size="sm" c="dimmed">{t('care.urine.person.empty')}</Text>
                   ) : (
-                    <TestsTable person={w} data={data} canManage={canManage} />
+                    <TestsTable person={w} data={data} canManage={can('urine.manage', w.facilityId)} />
                   )}
                 </Section>
               </Stack>

@@ -41,7 +41,7 @@ const isIsoDate = (v: string | null): v is string => v !== null && ISO_DATE.test
 export function UrineDayPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { facility, several, search, setParam, choose } = useChosenFacility();
+  const { facility, several, search, setParam, choose } = useChosenFacility('urine.manage');
   const dateParam = search.get('date');
   const date = isIsoDate(dateParam) ? dateParam : todayIso();
   const facilityId = facility?.id ?? '';
@@ -68,7 +68,7 @@ export function UrineDayPage() {
         <PageTitle title={t('care.urine.day.title')} subtitle={t('care.urine.day.subtitle', { unit: data?.facilityName ?? facility.name, date: formatDate(date) })} />
         <Paper withBorder p="sm" mb="md">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            {several ? <FacilitySelect label={t('care.urine.day.unit')} value={facility.id} onChoose={choose} miw={240} /> : null}
+            {several ? <FacilitySelect permission="urine.manage" label={t('care.urine.day.unit')} value={facility.id} onChoose={choose} miw={240} /> : null}
             <TextInput
               type="date"
               label={t('care.urine.day.date')}
@@ -110,7 +110,7 @@ export function UrineDayPage() {
               </>
             )}
           </QueryView>
-          {can('clinical.read') ? <RatesSection key={`${facilityId}-${date}`} facilityId={facilityId} date={date} /> : null}
+          {can('clinical.read', facilityId) ? <RatesSection key={`${facilityId}-${date}`} facilityId={facilityId} date={date} /> : null}
         </Stack>
       </div>
       {data && printed ? <PrintedList day={data} selection={printed} /> : null}

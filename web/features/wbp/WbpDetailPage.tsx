@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,8 @@ export function WbpDetailPage() {
   if (detail.error) return <PersonLoadError error={detail.error} title={t('wbp.detailTitle')} onRetry={() => void detail.refetch()} />;
 
   const w = detail.data;
+  // A released person's record is kept as it was: no edit, no transfer (the server refuses them too).
+  const held = w.releasedOn === null;
   return (
     <>
       <PersonHeader
@@ -35,12 +37,12 @@ export function WbpDetailPage() {
         back={{ to: '/wbp', label: t('wbp.backToList') }}
         actions={
           <>
-            {can('clinical.read') ? (
+            {can('clinical.read', w.facilityId) ? (
               <Button component={Link} to={`/wbp/${w.id}/klinis`} variant="filled">
                 {t('clinical.page.title')}
               </Button>
             ) : null}
-            {can('clinical.read') ? (
+            {can('clinical.read', w.facilityId) ? (
               <Button component={Link} to={careTabPath(w.id, 'record')} variant="light">
                 {t('care.tabs.label')}
               </Button>
@@ -48,12 +50,12 @@ export function WbpDetailPage() {
             <Button component={Link} to={`/wbp/${w.id}/pengamanan`} variant="default">
               {t('wbp.safeguards')}
             </Button>
-            {can('wbp.write') ? (
+            {held && can('wbp.write') ? (
               <Button component={Link} to={`/wbp/${w.id}/edit`} variant="default">
                 {t('wbp.edit')}
               </Button>
             ) : null}
-            {can('wbp.transfer') ? (
+            {held && can('wbp.transfer') ? (
               <Button variant="default" onClick={() => transfer.open(true)}>
                 {t('wbp.transfer')}
               </Button>
@@ -67,8 +69,19 @@ export function WbpDetailPage() {
       <Text className="print-only" size="xs" mb="sm">
         {t('wbp.printedAt', { date: formatDateTime(new Date().toISOString()) })}
       </Text>
+      {w.releasedOn ? (
+        <Alert color="gray" mb="md" title={t('wbp.releasedSince', { date: formatDate(w.releasedOn) })}>
+          <Group gap="xs" mb={4}>
+            {w.releaseKind ? <Badge variant="light">{t(`aftercare.releaseKind.${w.releaseKind}`)}</Badge> : null}
+            {can('clinical.read', w.facilityId) ? (
+              <Anchor component={Link} to={`/wbp/${w.id}/pembebasan`} size="sm">{t('wbp.releasedAftercare')}</Anchor>
+            ) : null}
+          </Group>
+          <Text size="sm">{t('wbp.releasedHelp')}</Text>
+        </Alert>
+      ) : null}
       <WbpFacts w={w} />
-      {can('clinical.read') ? <AttendanceSection wbpId={w.id} /> : null}
+      {can('clinical.read', w.facilityId) ? <AttendanceSection wbpId={w.id} /> : null}
       {can('wbp.transfer') && transfer.subject ? (
         <Suspense fallback={<Loading />}>
           <TransferModal wbp={w} opened onClose={transfer.close} />

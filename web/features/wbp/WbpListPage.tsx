@@ -1,8 +1,9 @@
-import { Anchor, Button, NativeSelect, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, NativeSelect, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_STATUSES, type LegalStatus } from '../../../shared/contracts/common.ts';
+import { WBP_CUSTODY_FILTERS, type WbpCustodyFilter } from '../../../shared/contracts/wbp.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -20,15 +21,24 @@ function isLegalStatus(v: string | null): v is LegalStatus {
   return v !== null && (LEGAL_STATUSES as readonly string[]).includes(v);
 }
 
+function isCustody(v: string | null): v is WbpCustodyFilter {
+  return v !== null && (WBP_CUSTODY_FILTERS as readonly string[]).includes(v);
+}
+
+const CUSTODY_LABELS = { held: 'wbp.custodyHeld', released: 'wbp.custodyReleased', all: 'wbp.custodyAll' } as const satisfies Record<WbpCustodyFilter, string>;
+
 /** The list's settings as the API takes them, from the address. */
 function paramsFrom({ search, q, page }: ListAddress): WbpListParams {
   const legal = search.get('legalStatus');
+  const custody = search.get('status');
   return {
     q,
     block: search.get('block') || undefined,
     legalStatus: isLegalStatus(legal) ? legal : undefined,
     facilityId: search.get('facilityId') || undefined,
     sort: search.get('sort') === 'admission' ? 'admission' : 'name',
+    // Only a choice other than the default goes in the address and the request.
+    ...(isCustody(custody) && custody !== 'held' ? { custody } : {}),
     page,
     pageSize: PAGE_SIZE,
   };
@@ -54,7 +64,7 @@ export function WbpListPage() {
   });
 
   const severalFacilities = user.facilities.length > 1;
-  const filtered = !!(params.q || params.block || params.legalStatus || params.facilityId);
+  const filtered = !!(params.q || params.block || params.legalStatus || params.facilityId || params.custody);
 
   return (
     <>
@@ -70,8 +80,8 @@ export function WbpListPage() {
         }
       />
 
-      <ListSearch list={address} label={t('wbp.search')} cols={{ base: 1, sm: 2, lg: severalFacilities ? 5 : 4 }}>
-        <FacilityFilter value={params.facilityId} onChange={(facilityId) => address.update({ facilityId, block: '' })} />
+      <ListSearch list={address} label={t('wbp.search')} cols={{ base: 1, sm: 2, lg: severalFacilities ? 6 : 5 }}>
+        <FacilityFilter permission="wbp.read" value={params.facilityId} onChange={(facilityId) => address.update({ facilityId, block: '' })} />
         <NativeSelect
           label={t('wbp.block')}
           value={params.block ?? ''}
@@ -86,6 +96,12 @@ export function WbpListPage() {
           value={params.legalStatus ?? ''}
           onChange={(e) => address.update({ legalStatus: e.currentTarget.value })}
           data={[{ value: '', label: t('wbp.allStatuses') }, ...LEGAL_STATUSES.map((s) => ({ value: s, label: t(`legalStatus.${s}`) }))]}
+        />
+        <NativeSelect
+          label={t('wbp.custody')}
+          value={params.custody ?? 'held'}
+          onChange={(e) => address.update({ status: e.currentTarget.value === 'held' ? '' : e.currentTarget.value })}
+          data={WBP_CUSTODY_FILTERS.map((c) => ({ value: c, label: t(CUSTODY_LABELS[c]) }))}
         />
         <NativeSelect
           label={t('wbp.sort')}
@@ -151,7 +167,13 @@ export function WbpListPage() {
                     <Table.Td>{[w.block, w.room].filter(Boolean).join(' / ') || '—'}</Table.Td>
                     {severalFacilities ? <Table.Td>{w.facilityName}</Table.Td> : null}
                     <Table.Td>{formatDate(w.admissionDate)}</Table.Td>
-                    <Table.Td>{formatDate(w.expectedReleaseDate)}</Table.Td>
+                    <Table.Td>
+                      {w.releasedOn ? (
+                        <Badge color="gray" variant="light">{t('wbp.releasedBadge', { date: formatDate(w.releasedOn) })}</Badge>
+                      ) : (
+                        formatDate(w.expectedReleaseDate)
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

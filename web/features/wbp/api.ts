@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { pageOf, type LegalStatus } from '../../../shared/contracts/common.ts';
 import type {
   CreateWbpRequest,
+  WbpCustodyFilter,
   TransferWbpRequest,
   UpdateWbpRequest,
   WbpDetail,
@@ -19,6 +20,8 @@ export interface WbpListParams {
   legalStatus?: LegalStatus;
   facilityId?: string;
   sort: 'name' | 'admission';
+  /** Left out for the default: the people held. */
+  custody?: WbpCustodyFilter;
   page: number;
   pageSize: number;
 }

@@ -164,6 +164,8 @@ export const conferencesEn: Translation['care']['conferences'] = {
     referrals: 'Referrals',
     referralsLabel: "The person's referrals",
     noReferrals: 'No referrals yet.',
+    aftercareElsewhere: 'Aftercare referrals (Bapas, BNN, IPWL) are recorded with the release.',
+    aftercareLink: 'See the release',
     referredOn: 'Referral date',
     to: 'Referred to',
     why: 'Reason',

@@ -163,6 +163,8 @@ export const conferencesId = {
     referrals: 'Rujukan',
     referralsLabel: 'Rujukan warga binaan',
     noReferrals: 'Belum ada rujukan.',
+    aftercareElsewhere: 'Rujukan pascarehabilitasi (Bapas, BNN, IPWL) dicatat bersama pembebasan.',
+    aftercareLink: 'Lihat pembebasan',
     referredOn: 'Tanggal rujukan',
     to: 'Tujuan',
     why: 'Alasan',

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ENROLMENT_STATUSES } from './programmes.ts';
+
+// A Bapas's post-rehabilitation programmes (docs/adr/0018): clients enrolled from accepted aftercare referrals.
+
+export const postRehabEnrolBody = z.object({
+  referralId: z.uuid(),
+  startDate: z.iso.date(),
+});
+export type PostRehabEnrolBody = z.output<typeof postRehabEnrolBody>;
+
+export const postRehabEnrolment = z.object({
+  id: z.uuid(),
+  programmeId: z.uuid(),
+  referralId: z.uuid(),
+  wbpId: z.uuid(),
+  fullName: z.string(),
+  sdpNumber: z.string(),
+  /** The unit that released and referred the client. */
+  fromName: z.string(),
+  releasedOn: z.string().nullable(),
+  status: z.enum(ENROLMENT_STATUSES),
+  startDate: z.string().nullable(),
+  expectedEndDate: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  outcomeNote: z.string().nullable(),
+});
+export type PostRehabEnrolment = z.infer<typeof postRehabEnrolment>;
+
+/** An accepted referral to the Bapas, consent in force, with no open enrolment in its programmes yet. */
+export const postRehabCandidate = z.object({
+  referralId: z.uuid(),
+  wbpId: z.uuid(),
+  fullName: z.string(),
+  sdpNumber: z.string(),
+  fromName: z.string(),
+  releasedOn: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+});
+export type PostRehabCandidate = z.infer<typeof postRehabCandidate>;
+
+export const postRehabRoster = z.object({ items: z.array(postRehabEnrolment) });
+export const postRehabCandidates = z.object({ items: z.array(postRehabCandidate) });
