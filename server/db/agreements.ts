@@ -8,11 +8,23 @@ import type { DbOrTrx } from './database.ts';
 const jakartaToday: RawBuilder<string> = sql<string>`(now() at time zone 'Asia/Jakarta')::date`;
 
 /**
+ * Whether the agreement aliased `ag` is in force on `day` (Asia/Jakarta): from its first day to its
+ * last day inclusive, and no longer from the day it is terminated. The SQL form of
+ * shared/domain/agreements.ts inForce, the rule that gives partner staff their units.
+ */
+export function agreementInForce(day: string | RawBuilder<string>): RawBuilder<boolean> {
+  const d = typeof day === 'string' ? sql`${day}::date` : day;
+  const from = sql.ref('ag.valid_from');
+  const until = sql.ref('ag.valid_until');
+  const terminated = sql.ref('ag.terminated_on');
+  return sql<boolean>`(${from} <= ${d} and (${until} is null or ${until} >= ${d}) and (${terminated} is null or ${terminated} > ${d}))`;
+}
+
+/**
  * The partner organisations (PARTNER_KINDS) that share an agreement in force on `today` with the
  * unit, whatever its scopes: their staff work in the unit (ADR 17). A subquery of organisation ids.
  */
 export function partnersInForceWith(db: DbOrTrx, facilityId: string, today?: string) {
-  const day = today ?? jakartaToday;
   return db
     .selectFrom('agreement_parties as partner')
     .innerJoin('agreements as ag', 'ag.id', 'partner.agreement_id')
@@ -21,7 +33,5 @@ export function partnersInForceWith(db: DbOrTrx, facilityId: string, today?: str
     .select('partner.organization_id')
     .where('unit.organization_id', '=', facilityId)
     .where('o.kind', 'in', [...PARTNER_KINDS])
-    .where('ag.valid_from', '<=', day)
-    .where((eb) => eb.or([eb('ag.valid_until', 'is', null), eb('ag.valid_until', '>=', day)]))
-    .where((eb) => eb.or([eb('ag.terminated_on', 'is', null), eb('ag.terminated_on', '>', day)]));
+    .where(agreementInForce(today ?? jakartaToday));
 }

@@ -1,8 +1,17 @@
 import type { Language, OrgKind, Role } from '../../shared/contracts/common.ts';
-import { scopesAllow, type AgreementScope } from '../../shared/domain/agreements.ts';
+import type { AgreementScope } from '../../shared/domain/agreements.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
-import { bapasUnitsFor } from '../../shared/domain/postRehab.ts';
+import { unitsAllowing } from '../../shared/domain/workUnits.ts';
 import { AppError, notFound, validation } from './errors.ts';
+
+/** A unit an account works in, as the session lists it (shared/domain/workUnits.ts WorkUnit). */
+export interface FacilityRef {
+  id: string;
+  name: string;
+  code: string;
+  /** For partner staff, what the agreements in force with the unit cover; null for everyone else. */
+  scopes: AgreementScope[] | null;
+}
 
 /** Who is asking: resolved once per request from the session, then passed to services. */
 export interface Actor {
@@ -14,13 +23,13 @@ export interface Actor {
   organizationKind: OrgKind;
   organizationName: string;
   language: Language;
+  /** Every unit this account works in, read once per request; what the session lists. */
+  units: readonly FacilityRef[];
   /**
-   * Units holding people that this account may work in (people-level access). For partner staff,
-   * narrowed on each request to the units whose agreements cover the route's permission.
+   * Units holding people that this account may work in (people-level access): `units`, narrowed by
+   * actingUnder to those where the route's permission may be used (partner scopes, the Bapas rule).
    */
   facilityIds: readonly string[];
-  /** Partner staff: per unit, the scopes of the agreements in force with it. Null for everyone else. */
-  partnerScopes: Readonly<Record<string, readonly AgreementScope[]>> | null;
   /** Units this account may see in aggregate (managers: their region or the nation). */
   statsFacilityIds: readonly string[];
   sessionId: string;
@@ -38,16 +47,13 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 }
 
 /**
- * The actor as a route with `permission` sees it: partner staff keep only the units whose agreements
- * in force cover that permission (shared/domain/agreements.ts PERMISSION_SCOPES); Bapas staff keep
- * their Bapas or the units of their area (shared/domain/postRehab.ts); nobody else changes.
+ * The actor as a route with `permission` sees it: its units narrowed to those where the permission
+ * may be used (shared/domain/workUnits.ts unitsAllowing: partner scopes, the Bapas's own unit or its
+ * area). Narrowing again for a second permission keeps only the units that allow both.
  */
 export function actingUnder(actor: Actor, permission: Permission): Actor {
-  // Bapas staff run their Bapas's post-rehabilitation programmes there, and work with people in the units of their area.
-  if (actor.organizationKind === 'bapas') return { ...actor, facilityIds: bapasUnitsFor(permission, actor.facilityIds, actor.organizationId) };
-  const scopes = actor.partnerScopes;
-  if (scopes === null) return actor;
-  return { ...actor, facilityIds: actor.facilityIds.filter((id) => scopesAllow(scopes[id] ?? [], permission)) };
+  const allowed = new Set(unitsAllowing(actor.units, permission, { id: actor.organizationId, kind: actor.organizationKind }).map((u) => u.id));
+  return { ...actor, facilityIds: actor.facilityIds.filter((id) => allowed.has(id)) };
 }
 
 export function mayWorkIn(actor: Actor, facilityId: string): boolean {

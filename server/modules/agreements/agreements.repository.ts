@@ -3,6 +3,7 @@ import type { AgreementListQuery } from '../../../shared/contracts/agreements.ts
 import { CUSTODIAL_KINDS } from '../../../shared/contracts/common.ts';
 import { type AgreementScope, type AgreementStatus, EXPIRED_ALERT_DAYS, expiryAlertDaysOf } from '../../../shared/domain/agreements.ts';
 import { addDays } from '../../../shared/domain/dates.ts';
+import { agreementInForce } from '../../db/agreements.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { AgreementDocumentsTable, AgreementsTable, Database } from '../../db/schema.ts';
 
@@ -47,15 +48,6 @@ function hasStatus(eb: Eb, status: AgreementStatus, day: StatusDay) {
   }
 }
 
-/** In force on the day (in force or expiring): the agreements that give access. */
-function inForceOn(eb: Eb, today: string) {
-  return eb.and([
-    eb.or([eb('ag.terminated_on', 'is', null), eb('ag.terminated_on', '>', today)]),
-    eb('ag.valid_from', '<=', today),
-    eb.or([eb('ag.valid_until', 'is', null), eb('ag.valid_until', '>=', today)]),
-  ]);
-}
-
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const AGREEMENT_COLUMNS = [
@@ -92,8 +84,8 @@ export async function listAgreements(db: DbOrTrx, visibility: Visibility, query:
   const rows = await base
     .select(AGREEMENT_COLUMNS)
     // Those in force first, ending soonest (no end date last); then the rest, newest first.
-    .orderBy((eb) => eb.case().when(inForceOn(eb, day.today)).then(0).else(1).end())
-    .orderBy((eb) => eb.case().when(inForceOn(eb, day.today)).then(eb.ref('ag.valid_until')).end(), (ob) => ob.asc().nullsLast())
+    .orderBy((eb) => eb.case().when(agreementInForce(day.today)).then(0).else(1).end())
+    .orderBy((eb) => eb.case().when(agreementInForce(day.today)).then(eb.ref('ag.valid_until')).end(), (ob) => ob.asc().nullsLast())
     .orderBy('ag.valid_from', 'desc')
     .orderBy('ag.created_at', 'desc')
     .orderBy('ag.id')

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { CUSTODIAL_KINDS, type OrgKind, type Role } from '../../../shared/contracts/common.ts';
 import { AGREEMENT_SCOPES, type AgreementScope } from '../../../shared/domain/agreements.ts';
+import { agreementInForce } from '../../db/agreements.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import type { FacilityRef } from '../../platform/actor.ts';
 
 export async function findUserByUsername(db: DbOrTrx, username: string) {
   return db
@@ -10,7 +12,7 @@ export async function findUserByUsername(db: DbOrTrx, username: string) {
     .select([
       'users.id', 'users.username', 'users.full_name', 'users.password_hash', 'users.role', 'users.active',
       'users.failed_logins', 'users.locked_until', 'users.organization_id', 'users.language',
-      'o.kind as organization_kind', 'o.name as organization_name',
+      'o.kind as organization_kind', 'o.name as organization_name', 'o.code as organization_code',
     ])
     .where('users.username', '=', username)
     .executeTakeFirst();
@@ -53,7 +55,7 @@ export async function findSession(db: DbOrTrx, id: string) {
     .select([
       's.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.expires_at', 's.revoked_at',
       'u.id as user_id', 'u.username', 'u.full_name', 'u.role', 'u.active', 'u.language',
-      'u.organization_id', 'o.kind as organization_kind', 'o.name as organization_name',
+      'u.organization_id', 'o.kind as organization_kind', 'o.name as organization_name', 'o.code as organization_code',
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -94,38 +96,30 @@ export async function updatePassword(db: DbOrTrx, userId: string, hash: string, 
     .execute();
 }
 
-export interface FacilityRef {
-  id: string;
-  name: string;
-  code: string;
-  /** For partner staff, what the agreements in force with the unit cover; null for everyone else. */
-  scopes: AgreementScope[] | null;
-}
-
 /**
  * The units holding people that an account may work in: its own unit; for Bapas staff, the Bapas
- * (for its post-rehabilitation programmes only, see server/platform/actor.ts actingUnder) and the units
- * of its area; for partner staff, the units with which their organisation has an agreement in
- * force on `today`, with the scopes those agreements cover. Managers work with none individually.
+ * (for its post-rehabilitation programmes only, see shared/domain/workUnits.ts) and the units of its
+ * area; for partner staff, the units with which their organisation has an agreement in force on
+ * `today`, with the scopes those agreements cover. Managers work with none individually.
+ * Runs on every request: one query at most (none for a unit's own staff).
  */
-export async function facilitiesForWork(db: DbOrTrx, role: Role, orgId: string, orgKind: OrgKind, today: string): Promise<FacilityRef[]> {
+export async function facilitiesForWork(
+  db: DbOrTrx, role: Role, org: { id: string; kind: OrgKind; name: string; code: string }, today: string,
+): Promise<FacilityRef[]> {
   if (role === 'national_admin' || role === 'regional_manager') return [];
-  if (CUSTODIAL_KINDS.includes(orgKind)) {
-    const own = await db.selectFrom('organizations').select(['id', 'name', 'code']).where('id', '=', orgId).execute();
-    return own.map((f) => ({ ...f, scopes: null }));
-  }
-  if (orgKind === 'bapas') {
+  const own: FacilityRef = { id: org.id, name: org.name, code: org.code, scopes: null };
+  if (CUSTODIAL_KINDS.includes(org.kind)) return [own];
+  if (org.kind === 'bapas') {
     const area = await db
       .selectFrom('organization_access as a')
       .innerJoin('organizations as o', 'o.id', 'a.facility_id')
       .select(['o.id', 'o.name', 'o.code'])
-      .where('a.grantee_id', '=', orgId)
+      .where('a.grantee_id', '=', org.id)
       .where('o.kind', 'in', [...CUSTODIAL_KINDS])
       .orderBy('o.name')
       .execute();
     // The Bapas itself comes first: it runs its own post-rehabilitation programmes (docs/adr/0018).
-    const own = await db.selectFrom('organizations').select(['id', 'name', 'code']).where('id', '=', orgId).execute();
-    return [...own, ...area].map((f) => ({ ...f, scopes: null }));
+    return [own, ...area.map((f) => ({ ...f, scopes: null }))];
   }
   const rows = await db
     .selectFrom('agreement_parties as mine')
@@ -133,11 +127,9 @@ export async function facilitiesForWork(db: DbOrTrx, role: Role, orgId: string, 
     .innerJoin('agreement_parties as unit', 'unit.agreement_id', 'ag.id')
     .innerJoin('organizations as o', 'o.id', 'unit.organization_id')
     .select(['o.id', 'o.name', 'o.code', 'ag.scopes'])
-    .where('mine.organization_id', '=', orgId)
+    .where('mine.organization_id', '=', org.id)
     .where('o.kind', 'in', [...CUSTODIAL_KINDS])
-    .where('ag.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('ag.valid_until', 'is', null), eb('ag.valid_until', '>=', today)]))
-    .where((eb) => eb.or([eb('ag.terminated_on', 'is', null), eb('ag.terminated_on', '>', today)]))
+    .where(agreementInForce(today))
     .orderBy('o.name')
     .execute();
   const byUnit = new Map<string, { id: string; name: string; code: string; covered: Set<AgreementScope> }>();

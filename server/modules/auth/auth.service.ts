@@ -78,21 +78,19 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
       sessionId, csrfToken, userId: user.id, username: user.username, fullName: user.full_name, role: user.role,
       organizationId: user.organization_id, organizationKind: user.organization_kind,
       organizationName: user.organization_name, language: user.language,
-    });
+    }, user.organization_code);
     return { token, actor };
   }
 
-  async function actorFor(base: Omit<Actor, 'facilityIds' | 'statsFacilityIds' | 'partnerScopes'>): Promise<Actor> {
+  async function actorFor(base: Omit<Actor, 'units' | 'facilityIds' | 'statsFacilityIds'>, organizationCode: string): Promise<Actor> {
     // Read on every request, so an agreement that ends or is terminated stops access at once.
-    const work = await repo.facilitiesForWork(db, base.role, base.organizationId, base.organizationKind, jakartaDate(now()));
-    const workIds = work.map((f) => f.id);
+    const org = { id: base.organizationId, kind: base.organizationKind, name: base.organizationName, code: organizationCode };
+    const units = await repo.facilitiesForWork(db, base.role, org, jakartaDate(now()));
+    const facilityIds = units.map((f) => f.id);
     // A Bapas holds no one: its counts are those of its area.
-    const heldIn = base.organizationKind === 'bapas' ? workIds.filter((id) => id !== base.organizationId) : workIds;
+    const heldIn = base.organizationKind === 'bapas' ? facilityIds.filter((id) => id !== base.organizationId) : facilityIds;
     const statsFacilityIds = await repo.facilitiesForStats(db, base.role, base.organizationId, heldIn);
-    const partnerScopes = work.some((f) => f.scopes !== null)
-      ? Object.fromEntries(work.map((f) => [f.id, f.scopes ?? []]))
-      : null;
-    return { ...base, facilityIds: workIds, statsFacilityIds, partnerScopes };
+    return { ...base, units, facilityIds, statsFacilityIds };
   }
 
   /** The actor behind a cookie token, or null when the session is unknown, revoked or expired. */
@@ -110,7 +108,7 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
       sessionId: session.id, csrfToken: session.csrf_token, userId: session.user_id, username: session.username,
       fullName: session.full_name, role: session.role, organizationId: session.organization_id,
       organizationKind: session.organization_kind, organizationName: session.organization_name, language: session.language,
-    });
+    }, session.organization_code);
     return { actor, expired: false };
   }
 
@@ -141,8 +139,8 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
     await repo.updateLanguage(db, actor.userId, language);
   }
 
-  async function sessionResponse(actor: Actor): Promise<SessionResponse> {
-    const facilities = await repo.facilitiesForWork(db, actor.role, actor.organizationId, actor.organizationKind, jakartaDate(now()));
+  /** What the web app needs of the session; the units are those the actor was resolved with, not read again. */
+  function sessionResponse(actor: Actor): SessionResponse {
     const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor.role, p));
     return {
       csrfToken: actor.csrfToken,
@@ -154,7 +152,7 @@ export function createAuthService(deps: { db: Db; now: () => Date; settings: Aut
         language: actor.language,
         organization: { id: actor.organizationId, name: actor.organizationName, kind: actor.organizationKind },
         permissions,
-        facilities,
+        facilities: [...actor.units],
       },
     };
   }
