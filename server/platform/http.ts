@@ -67,7 +67,9 @@ export function registerSecurity(app: FastifyInstance, deps: SecurityDeps): void
   app.addHook('onRequest', async (request) => {
     request.lang = languageFrom(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
+    // Only the API's routes declare a policy; the web app's files and pages need no session, and
+    // the browser sends the cookie with each of them.
+    if (token && request.routeOptions.config?.policy !== undefined) {
       const { actor, expired } = await deps.actorFromToken(token);
       request.actor = actor;
       request.sessionExpired = expired;
