@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { TimelineEntry, TimelineKind, TimelinePage } from '../../../shared/contracts/record.ts';
 import type { Db } from '../../db/database.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
-import { grantAccess, makeEnrolment, makeOrganization, makeProgramme, makeScreening, makeUser, makeWbp } from '../../testing/factories.ts';
+import { grantAccess, makeEnrolment, makeOrganization, makeProgramme, makeScreening, makeUser, makeWbp, signAgreement } from '../../testing/factories.ts';
 
 // Sunday 22 November 2026, 10:00 in Jakarta.
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -333,6 +333,19 @@ describe('reading a timeline', () => {
     const page = await timeline(await signIn(ctx.app, counsellor.username), h.wbpId, '?kinds=note');
 
     expect(page.items.map((e) => e.id)).toEqual([h.note]);
+  });
+
+  it('hides notes from a partner counsellor whose agreement with the unit covers screening only, not even counting them', async () => {
+    const u = await makeUnit(ctx);
+    const h = await fullHistory(ctx, u);
+    const bnnk = await makeOrganization(ctx.db, { kind: 'bnnk' });
+    await signAgreement(ctx.db, { partyIds: [u.unitId, bnnk.id], scopes: ['screening'] });
+    const counsellor = await makeUser(ctx.db, { role: 'counsellor', organizationId: bnnk.id });
+
+    const page = await timeline(await signIn(ctx.app, counsellor.username), h.wbpId, '?pageSize=100');
+
+    expect(page.items.some((e) => e.kind === 'note')).toBe(false);
+    expect(page.counts).not.toHaveProperty('note');
   });
 
   it('answers 404 for a person of another unit', async () => {

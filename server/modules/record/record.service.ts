@@ -4,14 +4,18 @@ import {
 import { jakartaDate } from '../../../shared/domain/dates.ts';
 import { can } from '../../../shared/domain/permissions.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor, RequestOrigin } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, actingUnder, mayWorkIn } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './record.repository.ts';
 
-/** The kinds a reader may see: counselling notes only with notes.read (not the head of unit), not even as a count. */
-function visibleKinds(actor: Pick<Actor, 'role'>): TimelineKind[] {
-  return TIMELINE_KINDS.filter((kind) => kind !== 'note' || can(actor.role, 'notes.read'));
+/**
+ * The kinds a reader may see of a person held in a unit: counselling notes only with notes.read (not the head of
+ * unit), and for partner staff only where an agreement in force covers it; not even as a count.
+ */
+function visibleKinds(actor: Actor, facilityId: string): TimelineKind[] {
+  const readsNotes = can(actor.role, 'notes.read') && mayWorkIn(actingUnder(actor, 'notes.read'), facilityId);
+  return TIMELINE_KINDS.filter((kind) => kind !== 'note' || readsNotes);
 }
 
 const ENROLMENT_EVENT = { 0: 'started', 1: 'waitlisted' } as const;
@@ -66,13 +70,13 @@ export function createRecordService(deps: { db: Db; now: () => Date }) {
   return {
     /** One page of a person's timeline, with the number of entries of each kind the reader may see. Audited. */
     async timeline(actor: Actor, wbpId: string, query: TimelineQuery, origin: RequestOrigin): Promise<TimelinePage> {
-      const visible = visibleKinds(actor);
       const filter = query.kinds && query.kinds.length > 0 ? query.kinds : null;
-      const asked = filter ? visible.filter((k) => filter.includes(k)) : visible;
       const today = jakartaDate(now());
       return db.transaction().execute(async (trx) => {
         const person = await repo.findPerson(trx, wbpId, actor.facilityIds);
         if (!person) throw notFound('wbp');
+        const visible = visibleKinds(actor, person.facility_id);
+        const asked = filter ? visible.filter((k) => filter.includes(k)) : visible;
         const { rows, counts: counted } = await repo.timeline(trx, {
           wbpId, kinds: visible, shown: asked, today, limit: query.pageSize, offset: (query.page - 1) * query.pageSize,
         });
