@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIssuer, peerTrainingStatus, qualificationProblems, qualificationState, trainingProblems } from './staff.ts';
+import { addDays } from './dates.ts';
+import {
+  QUALIFICATION_STATES, defaultIssuer, expiryWindow, peerTrainingStatus, qualificationProblems, qualificationState, trainingProblems,
+} from './staff.ts';
 
 const TODAY = '2026-11-23';
 
@@ -21,6 +24,24 @@ describe('qualificationState', () => {
   });
 });
 
+describe('expiryWindow', () => {
+  it('gives the directory filter the expiry dates of each state, ends included', () => {
+    expect(expiryWindow('expired', TODAY)).toEqual({ from: null, until: '2026-11-22', undated: false });
+    expect(expiryWindow('expiring', TODAY)).toEqual({ from: TODAY, until: '2027-02-21', undated: false });
+    expect(expiryWindow('valid', TODAY)).toEqual({ from: '2027-02-22', until: null, undated: true });
+  });
+  it('puts every expiry date, and none, in exactly one state', () => {
+    const expiries = [null, ...Array.from({ length: 100 }, (_, i) => addDays(TODAY, i - 5))];
+    for (const expiresOn of expiries) {
+      const holding = QUALIFICATION_STATES.filter((state) => {
+        const w = expiryWindow(state, TODAY);
+        return expiresOn === null ? w.undated : (w.from === null || expiresOn >= w.from) && (w.until === null || expiresOn <= w.until);
+      });
+      expect(holding).toEqual([qualificationState(expiresOn, TODAY)]);
+    }
+  });
+});
+
 describe('defaultIssuer', () => {
   it('names BNN certification body for an addiction counsellor without an issuer', () => {
     expect(defaultIssuer('addiction_counsellor', null)).toBe('LSP BNN');
@@ -38,7 +59,7 @@ describe('qualificationProblems', () => {
     expect(qualificationProblems({ issuedOn: '2026-11-24', expiresOn: null }, TODAY)).toEqual([{ field: 'issuedOn', message: 'validation.staff.issuedInFuture' }]);
   });
   it('refuses an expiry on or before the issue date', () => {
-    expect(qualificationProblems({ issuedOn: '2026-01-01', expiresOn: '2026-01-01' }, TODAY)).toEqual([{ field: 'expiresOn', message: 'validation.staff.expiryBeforeIssue' }]);
+    expect(qualificationProblems({ issuedOn: '2026-01-01', expiresOn: '2026-01-01' }, TODAY)).toEqual([{ field: 'expiresOn', message: 'validation.qualification.expiryBeforeIssue' }]);
   });
 });
 

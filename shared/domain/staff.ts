@@ -13,12 +13,26 @@ export const QUALIFICATION_ALERT_DAYS = 90;
 /** BNN's certification body, the issuer of addiction counsellor certificates unless told otherwise. */
 export const COUNSELLOR_CERTIFIER = 'LSP BNN';
 
-/** The state on `today`: valid up to and including the expiry date; a certificate without one never expires. */
+/**
+ * The expiry dates that put a qualification in `state` on `today`: from and until, both inclusive (null
+ * leaves that end open), and whether a certificate without an expiry date is in it. A certificate is
+ * valid up to and including its expiry date, and one without an expiry date never expires. The
+ * directory filters by these in SQL, so the rule is written here once.
+ */
+export function expiryWindow(state: QualificationState, today: IsoDate, alertDays: number = QUALIFICATION_ALERT_DAYS): {
+  from: IsoDate | null; until: IsoDate | null; undated: boolean;
+} {
+  const alertUntil = addDays(today, alertDays);
+  if (state === 'expired') return { from: null, until: addDays(today, -1), undated: false };
+  if (state === 'expiring') return { from: today, until: alertUntil, undated: false };
+  return { from: addDays(alertUntil, 1), until: null, undated: true };
+}
+
+/** The state on `today`: the one whose expiry window holds the expiry date. */
 export function qualificationState(expiresOn: IsoDate | null, today: IsoDate, alertDays: number = QUALIFICATION_ALERT_DAYS): QualificationState {
-  if (expiresOn === null) return 'valid';
-  if (expiresOn < today) return 'expired';
-  if (expiresOn <= addDays(today, alertDays)) return 'expiring';
-  return 'valid';
+  const holds = (w: ReturnType<typeof expiryWindow>) =>
+    expiresOn === null ? w.undated : (w.from === null || expiresOn >= w.from) && (w.until === null || expiresOn <= w.until);
+  return QUALIFICATION_STATES.find((state) => holds(expiryWindow(state, today, alertDays))) ?? 'valid';
 }
 
 /** The issuer to store: the one written, or BNN's certification body for an addiction counsellor. */
@@ -31,7 +45,7 @@ export function defaultIssuer(kind: string, issuer: string | null): string | nul
 export function qualificationProblems(q: { issuedOn: IsoDate; expiresOn: IsoDate | null }, today: IsoDate): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   if (q.issuedOn > today) problems.push({ field: 'issuedOn', message: 'validation.staff.issuedInFuture' });
-  if (q.expiresOn !== null && q.expiresOn <= q.issuedOn) problems.push({ field: 'expiresOn', message: 'validation.staff.expiryBeforeIssue' });
+  if (q.expiresOn !== null && q.expiresOn <= q.issuedOn) problems.push({ field: 'expiresOn', message: 'validation.qualification.expiryBeforeIssue' });
   return problems;
 }
 

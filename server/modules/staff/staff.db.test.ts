@@ -56,6 +56,20 @@ describe('the staff directory', () => {
     expect(ids).not.toContain(elsewhere.id);
   });
 
+  it('leaves out the staff of another unit that is party to the same agreement, since only partners work in the unit', async () => {
+    const u = await unit();
+    const bnnk = await makeOrganization(ctx.db, { kind: 'bnnk' });
+    const otherRutan = await makeOrganization(ctx.db, { kind: 'rutan' });
+    await signAgreement(ctx.db, { partyIds: [u.unitId, otherRutan.id, bnnk.id] });
+    const assessor = await makeUser(ctx.db, { role: 'assessor', organizationId: bnnk.id });
+    const guard = await makeUser(ctx.db, { role: 'clinic_staff', organizationId: otherRutan.id });
+
+    const ids = (await directory(u.head, u.unitId)).map((m) => m.userId);
+
+    expect(ids).toContain(assessor.id);
+    expect(ids).not.toContain(guard.id);
+  });
+
   it('marks partner staff as not the unit own', async () => {
     const u = await unit();
     const bnnk = await makeOrganization(ctx.db, { kind: 'bnnk' });
@@ -87,6 +101,25 @@ describe('the staff directory', () => {
     const expiring = await directory(u.head, u.unitId, '?kind=asi_assessor&state=expiring');
 
     expect(expiring.map((m) => m.userId)).toEqual([u.clinicId]);
+  });
+
+  it('filters by state with the same boundaries as the state shown: expiry day and 90th day expiring, none valid', async () => {
+    const u = await unit();
+    const member = async (expires_on: string | null) => {
+      const user = await makeUser(ctx.db, { role: 'counsellor', organizationId: u.unitId });
+      await qualify(user.id, { expires_on });
+      return user.id;
+    };
+    const undated = await member(null);
+    const pastAlert = await member('2027-02-22');
+    const lastAlertDay = await member('2027-02-21');
+    const expiryDay = await member('2026-11-23');
+    const dayAfter = await member('2026-11-22');
+    const inState = async (state: string) => (await directory(u.head, u.unitId, `?state=${state}&pageSize=100`)).map((m) => m.userId).sort();
+
+    expect(await inState('valid')).toEqual([undated, pastAlert].sort());
+    expect(await inState('expiring')).toEqual([lastAlertDay, expiryDay].sort());
+    expect(await inState('expired')).toEqual([dayAfter]);
   });
 
   it('finds staff by a part of the name', async () => {
@@ -147,7 +180,7 @@ describe('recording a qualification', () => {
     const response = await record(u.head, u.unitId, u.clinicId, { kind: 'doctor', certificateNumber: 'STR-123', issuedOn: '2025-02-01', expiresOn: '2024-02-01' });
 
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { fields: [{ field: 'expiresOn' }] } });
+    expect(response.json()).toMatchObject({ error: { fields: [{ field: 'expiresOn', message: 'Tanggal berakhir: tanggal berakhir harus setelah tanggal terbit' }] } });
     expect(await ctx.db.selectFrom('staff_qualifications').select('id').execute()).toHaveLength(0);
   });
 
@@ -281,6 +314,17 @@ describe('peer counsellors', () => {
 
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { fields: [{ field: 'wbpId' }] } });
+  });
+
+  it('refuses a person released from the unit, naming the field', async () => {
+    const u = await unit();
+    const released = await makeWbp(ctx.db, { facility_id: u.unitId, released_on: '2026-11-05' });
+
+    const response = await appoint(u.clinic, u.unitId, { wbpId: released.id, startedOn: '2026-11-10', groups: [{ description: 'Blok C' }] });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { fields: [{ field: 'wbpId', message: 'Warga binaan: orang ini tidak ditahan di unit ini' }] } });
+    expect(await ctx.db.selectFrom('peer_counsellors').select('id').where('wbp_id', '=', released.id).execute()).toEqual([]);
   });
 
   it('refuses a second appointment while the first is active', async () => {

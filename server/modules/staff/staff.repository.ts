@@ -1,43 +1,28 @@
 import { type Insertable, sql } from 'kysely';
+import { partnersInForceWith } from '../../db/agreements.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { heldIn, nameOrNumberLike } from '../../db/people.ts';
 import type { Database, StaffQualificationsTable } from '../../db/schema.ts';
-import type { QualificationState } from '../../../shared/domain/staff.ts';
-
-export { findPerson } from '../../db/people.ts';
+import { type QualificationState, expiryWindow } from '../../../shared/domain/staff.ts';
 
 /**
- * The organisations whose staff work in a unit: the unit itself and every partner that shares an
- * agreement in force with it on `today`.
+ * Active accounts of the unit's staff and of its partners' staff (server/db/agreements.ts: partners with
+ * an agreement in force, as access has it); managers and admins are not in a unit.
  */
-export function partnersOf(db: DbOrTrx, unitId: string, today: string) {
-  return db
-    .selectFrom('agreement_parties as unit')
-    .innerJoin('agreements as ag', 'ag.id', 'unit.agreement_id')
-    .innerJoin('agreement_parties as partner', 'partner.agreement_id', 'ag.id')
-    .select('partner.organization_id')
-    .where('unit.organization_id', '=', unitId)
-    .where('partner.organization_id', '<>', unitId)
-    .where('ag.valid_from', '<=', today)
-    .where((w) => w.or([w('ag.valid_until', 'is', null), w('ag.valid_until', '>=', today)]))
-    .where((w) => w.or([w('ag.terminated_on', 'is', null), w('ag.terminated_on', '>', today)]));
-}
-
-/** Active accounts of the unit's staff and of its partners' staff (managers and admins are not in a unit). */
 function staffQuery(db: DbOrTrx, unitId: string, today: string) {
   return db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
     .where('u.active', '=', true)
     .where('u.role', 'not in', ['national_admin', 'regional_manager'])
-    .where((eb) => eb.or([eb('u.organization_id', '=', unitId), eb('u.organization_id', 'in', partnersOf(db, unitId, today))]));
+    .where((eb) => eb.or([eb('u.organization_id', '=', unitId), eb('u.organization_id', 'in', partnersInForceWith(db, unitId, today))]));
 }
 
-/** The qualification's state on `today` in SQL, matching shared/domain/staff.ts qualificationState. */
-function stateIs(state: QualificationState, today: string, alertUntil: string) {
-  if (state === 'expired') return sql<boolean>`q.expires_on < ${today}::date`;
-  if (state === 'expiring') return sql<boolean>`q.expires_on between ${today}::date and ${alertUntil}::date`;
-  return sql<boolean>`(q.expires_on is null or q.expires_on > ${alertUntil}::date)`;
+/** The qualification is in `state` on `today`: its expiry date lies in the state's window (shared/domain/staff.ts). */
+function stateIs(state: QualificationState, today: string) {
+  const w = expiryWindow(state, today);
+  const dated = sql<boolean>`q.expires_on between ${w.from ?? '-infinity'}::date and ${w.until ?? 'infinity'}::date`;
+  return w.undated ? sql<boolean>`(q.expires_on is null or ${dated})` : dated;
 }
 
 /** A qualification is current when no later one of the same kind was issued to the same person. */
@@ -51,7 +36,7 @@ export interface StaffFilter {
   state?: QualificationState | undefined;
 }
 
-export async function listStaff(db: DbOrTrx, unitId: string, today: string, alertUntil: string, filter: StaffFilter, page: { limit: number; offset: number }) {
+export async function listStaff(db: DbOrTrx, unitId: string, today: string, filter: StaffFilter, page: { limit: number; offset: number }) {
   let query = staffQuery(db, unitId, today);
   if (filter.q) {
     const text = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase();
@@ -65,7 +50,7 @@ export async function listStaff(db: DbOrTrx, unitId: string, today: string, aler
         .whereRef('q.user_id', '=', 'u.id')
         .where(IS_CURRENT)
         .$if(kind !== undefined, (qb) => qb.where('q.kind', '=', kind as StaffQualificationsTable['kind']))
-        .$if(state !== undefined, (qb) => qb.where(stateIs(state as QualificationState, today, alertUntil))),
+        .$if(state !== undefined, (qb) => qb.where(stateIs(state as QualificationState, today))),
     ));
   }
   const [{ total }, rows] = await Promise.all([
@@ -241,32 +226,30 @@ function peerCounsellors(db: DbOrTrx) {
     .selectFrom('peer_counsellors as pc')
     .innerJoin('wbp', 'wbp.id', 'pc.wbp_id')
     .leftJoin('training_participants as tp', 'tp.id', 'pc.training_participant_id')
-    .leftJoin('trainings as t', 't.id', 'tp.training_id')
-    .select([
-      'pc.id', 'pc.wbp_id', 'pc.facility_id', 'wbp.full_name', 'wbp.sdp_number', 'tp.result', 't.id as training_id', 't.title as training_title',
-      'pc.started_on', 'pc.ended_on', 'pc.end_reason', 'pc.end_note',
-    ]);
+    .leftJoin('trainings as t', 't.id', 'tp.training_id');
 }
+
+const PEER_COLUMNS = [
+  'pc.id', 'pc.wbp_id', 'pc.facility_id', 'wbp.full_name', 'wbp.sdp_number', 'tp.result', 't.id as training_id', 't.title as training_title',
+  'pc.started_on', 'pc.ended_on', 'pc.end_reason', 'pc.end_note',
+] as const;
 
 export async function listPeerCounsellors(db: DbOrTrx, unitId: string, filter: { status: 'active' | 'ended' | 'all'; q?: string | undefined },
   page: { limit: number; offset: number }) {
-  let query = db.selectFrom('peer_counsellors as pc').innerJoin('wbp', 'wbp.id', 'pc.wbp_id').where('pc.facility_id', '=', unitId);
+  let query = peerCounsellors(db).where('pc.facility_id', '=', unitId);
   if (filter.status === 'active') query = query.where('pc.ended_on', 'is', null);
   if (filter.status === 'ended') query = query.where('pc.ended_on', 'is not', null);
   if (filter.q) query = query.where(nameOrNumberLike(filter.q));
-  const [{ total }, ids] = await Promise.all([
+  const [{ total }, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    query.select('pc.id').orderBy(sql`pc.ended_on is null`, 'desc').orderBy('wbp.full_name').orderBy('pc.id').limit(page.limit).offset(page.offset).execute(),
+    query.select(PEER_COLUMNS).orderBy(sql`pc.ended_on is null`, 'desc').orderBy('wbp.full_name').orderBy('pc.id').limit(page.limit).offset(page.offset).execute(),
   ]);
-  if (ids.length === 0) return { total: Number(total), rows: [] };
-  const rows = await peerCounsellors(db).where('pc.id', 'in', ids.map((r) => r.id)).execute();
-  const order = new Map(ids.map((r, i) => [r.id, i]));
-  return { total: Number(total), rows: rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) };
+  return { total: Number(total), rows };
 }
 
 export async function findPeerCounsellor(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
   if (facilityIds.length === 0) return undefined;
-  return peerCounsellors(db).where('pc.id', '=', id).where('pc.facility_id', 'in', [...facilityIds]).executeTakeFirst();
+  return peerCounsellors(db).select(PEER_COLUMNS).where('pc.id', '=', id).where('pc.facility_id', 'in', [...facilityIds]).executeTakeFirst();
 }
 
 export async function groupsOf(db: DbOrTrx, counsellorIds: readonly string[]) {

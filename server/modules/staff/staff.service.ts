@@ -2,9 +2,9 @@ import type {
   EndPeerCounsellorRequest, PeerCandidate, PeerCounsellorRecord, PeerCounsellorRequest, StaffMember, StaffQualification, StaffQualificationRequest,
   StaffQuery, TrainingItem, TrainingRecord, TrainingRequest,
 } from '../../../shared/contracts/staff.ts';
-import { addDays, jakartaDate } from '../../../shared/domain/dates.ts';
+import { jakartaDate } from '../../../shared/domain/dates.ts';
 import {
-  QUALIFICATION_ALERT_DAYS, defaultIssuer, peerTrainingStatus, qualificationProblems, qualificationState, trainingProblems,
+  defaultIssuer, peerTrainingStatus, qualificationProblems, qualificationState, trainingProblems,
 } from '../../../shared/domain/staff.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { type Actor, type RequestOrigin, requireFacility } from '../../platform/actor.ts';
@@ -112,7 +112,7 @@ export function createStaffService(deps: { db: Db; now: () => Date }) {
     async staff(actor: Actor, unitId: string, query: StaffQuery) {
       requireFacility(actor, unitId);
       const day = today();
-      const { total, rows } = await repo.listStaff(db, unitId, day, addDays(day, QUALIFICATION_ALERT_DAYS), query, pageOf(query.page, query.pageSize));
+      const { total, rows } = await repo.listStaff(db, unitId, day, query, pageOf(query.page, query.pageSize));
       const qualifications = await repo.qualificationsOf(db, rows.map((r) => r.id));
       const items: StaffMember[] = rows.map((r) => ({
         userId: r.id, fullName: r.full_name, role: r.role, organizationId: r.organization_id, organizationName: r.organization_name,
@@ -200,7 +200,7 @@ export function createStaffService(deps: { db: Db; now: () => Date }) {
       return db.transaction().execute(async (trx) => {
         const problems: FieldProblem[] = [];
         if (input.startedOn > day) problems.push({ field: 'startedOn', message: 'validation.peer.startInFuture' });
-        const person = await repo.findPerson(trx, input.wbpId, [unitId]);
+        const [person] = await repo.peopleHeldIn(trx, unitId, [input.wbpId]);
         if (!person) problems.push({ field: 'wbpId', message: 'validation.training.personNotInUnit' });
         else if (await repo.activePeerCounsellor(trx, input.wbpId, unitId)) problems.push({ field: 'wbpId', message: 'validation.peer.alreadyActive' });
         if (input.trainingParticipantId && !(await repo.peerParticipation(trx, input.trainingParticipantId, input.wbpId, unitId))) {

@@ -5,7 +5,6 @@
 export const staffMessages = {
   'error.peer.ended': 'Konselor sebaya ini sudah diakhiri.',
   'validation.staff.issuedInFuture': 'tanggal terbit tidak boleh setelah hari ini',
-  'validation.staff.expiryBeforeIssue': 'tanggal berakhir harus setelah tanggal terbit',
   'validation.training.endBeforeStart': 'tanggal selesai tidak boleh sebelum tanggal mulai',
   'validation.training.peopleOnlyInPeerTraining': 'warga binaan hanya menjadi peserta pelatihan konselor sebaya',
   'validation.training.moreHoursThanTraining': 'jam hadir tidak boleh melebihi jam pelatihan ({hours})',
@@ -32,7 +31,6 @@ export const staffMessages = {
 export const staffMessagesEn: Record<keyof typeof staffMessages, string> = {
   'error.peer.ended': 'This peer counsellor has already ended.',
   'validation.staff.issuedInFuture': 'the issue date cannot be after today',
-  'validation.staff.expiryBeforeIssue': 'the expiry date must be after the issue date',
   'validation.training.endBeforeStart': 'the end date cannot be before the start date',
   'validation.training.peopleOnlyInPeerTraining': 'people held take part only in a peer-counsellor training',
   'validation.training.moreHoursThanTraining': 'hours attended cannot exceed the training hours ({hours})',
