@@ -29,12 +29,7 @@ export async function endProgrammesOnTransfer(
       .where('enrolment_id', 'in', qb.selectFrom('ended').select('ended.id'))
       .where('ended_on', 'is', null)
       .returning('id'))
-    .with('peers', (qb) => qb
-      .updateTable('peer_counsellors')
-      .set({ ended_on: sql<string>`greatest(started_on, ${end.date}::date)`, end_reason: 'transfer', ended_by: end.by })
-      .where((eb) => eb(eb.refTuple('wbp_id', 'facility_id'), 'in', moves.map((m) => eb.tuple(m.wbpId, m.fromFacilityId))))
-      .where('ended_on', 'is', null)
-      .returning('id'))
+    .with('peers', () => endPeerService(db, moves.map((m) => ({ wbpId: m.wbpId, facilityId: m.fromFacilityId })), { ...end, reason: 'transfer' }))
     .selectFrom('ended')
     .select(['ended.id', 'ended.wbp_id'])
     .execute();
@@ -42,17 +37,24 @@ export async function endProgrammesOnTransfer(
 }
 
 /**
+ * Ends these people's open service as peer counsellors of these units, on the date (never before it
+ * began) and for the reason given: a move or a release ends it, since only the unit holding a person
+ * has them counsel its community.
+ */
+function endPeerService(db: DbOrTrx, where: readonly { wbpId: string; facilityId: string }[], end: { date: string; by: string | null; reason: 'transfer' | 'release' }) {
+  return db
+    .updateTable('peer_counsellors')
+    .set({ ended_on: sql<string>`greatest(started_on, ${end.date}::date)`, end_reason: end.reason, ended_by: end.by })
+    .where((eb) => eb(eb.refTuple('wbp_id', 'facility_id'), 'in', where.map((w) => eb.tuple(w.wbpId, w.facilityId))))
+    .where('ended_on', 'is', null)
+    .returning('id');
+}
+
+/**
  * What a release ends in the releasing unit besides its programmes: the person's service as a peer
  * counsellor there, with the reason 'release' (for the release of aftercare to call in its transaction).
  */
 export async function endPeerCounsellingOnRelease(db: DbOrTrx, wbpId: string, facilityId: string, end: { date: string; by: string | null }): Promise<string[]> {
-  const rows = await db
-    .updateTable('peer_counsellors')
-    .set({ ended_on: sql<string>`greatest(started_on, ${end.date}::date)`, end_reason: 'release', ended_by: end.by })
-    .where('wbp_id', '=', wbpId)
-    .where('facility_id', '=', facilityId)
-    .where('ended_on', 'is', null)
-    .returning('id')
-    .execute();
+  const rows = await endPeerService(db, [{ wbpId, facilityId }], { ...end, reason: 'release' }).execute();
   return rows.map((r) => r.id);
 }
