@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { referralConsentInForce } from './consent.ts';
 import type { DbOrTrx } from './database.ts';
 
 // Post-rehabilitation enrolments (docs/adr/0018), read by more than one module: the timetable
@@ -12,8 +13,7 @@ import type { DbOrTrx } from './database.ts';
 export function referredInForceTo(bapasId: string) {
   return sql<SqlBool>`EXISTS (
     SELECT 1 FROM referrals r
-    JOIN aftercare_consents c ON c.wbp_id = r.wbp_id AND c.organization_id = r.to_organization_id AND c.revoked_on IS NULL
-    WHERE r.id = e.referral_id AND r.kind = 'aftercare' AND r.status = 'accepted' AND r.to_organization_id = ${bapasId})`;
+    WHERE r.id = e.referral_id AND r.kind = 'aftercare' AND r.status = 'accepted' AND r.to_organization_id = ${bapasId} AND ${referralConsentInForce})`;
 }
 
 /**

@@ -316,6 +316,7 @@ describe('the hand-over summary', () => {
     expect(text).toContain('RINGKASAN SERAH TERIMA PASCAREHABILITASI');
     expect(text).toContain('Rudi Hartono');
     expect(text).toContain('Pembebasan Bersyarat (PB)');
+    expect(text).toContain('PAS-1234.PK.05.06/2026');
     expect(text).toContain('Wajib lapor bulanan');
     expect(text).toContain('menandatangani formulir persetujuan');
   });

@@ -1,4 +1,4 @@
-import type { AftercareOutcome, ReleaseKind } from '../../../shared/domain/aftercare.ts';
+import type { ReleaseKind } from '../../../shared/domain/aftercare.ts';
 import { indonesianDate } from '../../../shared/domain/outcomes.ts';
 import { facts, letterhead, renderPdf, signature } from '../../platform/pdf.ts';
 
@@ -6,7 +6,7 @@ import { facts, letterhead, renderPdf, signature } from '../../platform/pdf.ts';
 // organisation (Bapas, BNN, IPWL) needs to carry on after release. It carries the consent statement,
 // because the person's consent is what allows it to be shared at all.
 
-export const RELEASE_KIND_TEXT: Record<ReleaseKind, string> = {
+const RELEASE_KIND_TEXT: Record<ReleaseKind, string> = {
   pb: 'Pembebasan Bersyarat (PB)',
   cb: 'Cuti Bersyarat (CB)',
   end_of_sentence: 'Bebas murni (akhir masa pidana)',
@@ -20,9 +20,6 @@ const STATUS_TEXT: Record<string, string> = {
 const REASON_TEXT: Record<string, string> = {
   voluntary: 'mengundurkan diri', rule_violation: 'pelanggaran tata tertib', health: 'alasan kesehatan', transfer: 'pemindahan', release: 'pembebasan',
   absconded: 'melarikan diri', other: 'lainnya',
-};
-export const OUTCOME_TEXT: Record<AftercareOutcome, string> = {
-  stable: 'stabil', relapse: 'kambuh', re_offended: 'mengulangi tindak pidana', lost_to_follow_up: 'tidak dapat dihubungi',
 };
 
 export interface HandoverData {
@@ -51,7 +48,7 @@ export interface HandoverData {
 }
 
 /** The summary's reference: the referral's own identifier, so a printed copy leads back to its record. */
-export function handoverNumber(d: Pick<HandoverData, 'referralId' | 'referredOn'>): string {
+function handoverNumber(d: Pick<HandoverData, 'referralId' | 'referredOn'>): string {
   return `PASCA/${d.referralId.slice(0, 8).toUpperCase()}/${d.referredOn.slice(0, 4)}`;
 }
 

@@ -1,7 +1,7 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
+import { referralConsentInForce } from '../../db/consent.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { inScope, peopleIn } from '../../db/people.ts';
-import type { Database } from '../../db/schema.ts';
 import type { AftercareOutcome, ConsentMethod, FollowUpUrine, ReleaseKind } from '../../../shared/domain/aftercare.ts';
 
 export { headOfUnit, unitLetterhead } from '../../db/units.ts';
@@ -164,12 +164,6 @@ export async function revokeConsent(db: DbOrTrx, id: string, r: { revokedOn: str
 
 // --- Referrals --------------------------------------------------------------------------------------
 
-/** The person's consent for the receiving organisation is in force: the one condition of the receiver's access. */
-function consentHolds(eb: ExpressionBuilder<Database & { r: Database['referrals'] }, 'r'>) {
-  return eb.exists(eb.selectFrom('aftercare_consents as ac').select('ac.id')
-    .whereRef('ac.wbp_id', '=', 'r.wbp_id').whereRef('ac.organization_id', '=', 'r.to_organization_id').where('ac.revoked_on', 'is', null));
-}
-
 function referrals(db: DbOrTrx) {
   return db.selectFrom('referrals as r')
     .innerJoin('wbp', 'wbp.id', 'r.wbp_id')
@@ -179,11 +173,11 @@ function referrals(db: DbOrTrx) {
     .leftJoin('users as cu', 'cu.id', 'r.created_by')
     .leftJoin('users as au', 'au.id', 'r.answered_by')
     .where('r.kind', '=', 'aftercare')
-    .select((eb) => [
+    .select([
       'r.id', 'r.wbp_id', 'wbp.full_name', 'wbp.sdp_number', 'r.facility_id', 'f.name as facility_name', 'r.to_organization_id', 't.name as to_name',
       't.kind as to_kind', 'r.release_kind', 'rp.expected_on', 'rp.released_on', 'r.reason', 'r.care_plan', 'r.referred_on', 'r.status', 'r.answered_at',
       'au.full_name as answered_by_name', 'r.declined_reason', 'r.outcome', 'r.outcome_note', 'r.closed_on', 'cu.full_name as created_by_name',
-      'r.follow_up_months', 'r.release_plan_id', consentHolds(eb).as('consent_in_force'),
+      'r.follow_up_months', 'r.release_plan_id', 'rp.decision_number', referralConsentInForce.as('consent_in_force'),
     ]);
 }
 export type ReferralRow = Awaited<ReturnType<ReturnType<typeof referrals>['execute']>>[number];
@@ -199,7 +193,7 @@ export async function referralsSentBy(db: DbOrTrx, facilityId: string): Promise<
 
 /** The referrals addressed to an organisation whose person's consent to it is in force. */
 export async function referralsReceivedBy(db: DbOrTrx, organizationId: string): Promise<ReferralRow[]> {
-  return referrals(db).where('r.to_organization_id', '=', organizationId).where((eb) => consentHolds(eb)).orderBy('r.referred_on', 'desc').orderBy('r.created_at', 'desc').execute();
+  return referrals(db).where('r.to_organization_id', '=', organizationId).where(referralConsentInForce).orderBy('r.referred_on', 'desc').orderBy('r.created_at', 'desc').execute();
 }
 
 export async function referralOf(db: DbOrTrx, id: string): Promise<ReferralRow | undefined> {
@@ -214,7 +208,7 @@ export async function referralSentBy(db: DbOrTrx, id: string, facilityIds: reado
 /** A referral as its receiving organisation sees it: addressed to it, with the person's consent to it in force; locked when asked. */
 export async function referralReceivedBy(db: DbOrTrx, id: string, organizationId: string, options: { lock?: boolean } = {}): Promise<ReferralRow | undefined> {
   if (options.lock) await db.selectFrom('referrals').select('id').where('id', '=', id).forUpdate().execute();
-  return referrals(db).where('r.id', '=', id).where('r.to_organization_id', '=', organizationId).where((eb) => consentHolds(eb)).executeTakeFirst();
+  return referrals(db).where('r.id', '=', id).where('r.to_organization_id', '=', organizationId).where(referralConsentInForce).executeTakeFirst();
 }
 
 export async function hasOpenReferral(db: DbOrTrx, releasePlanId: string, organizationId: string): Promise<boolean> {

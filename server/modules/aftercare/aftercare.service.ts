@@ -304,17 +304,17 @@ export function createAftercareService(deps: { db: Db; now: () => Date }) {
     async handover(actor: Actor, id: string, origin: RequestOrigin): Promise<{ filename: string; pdf: Buffer }> {
       return db.transaction().execute(async (trx) => {
         const row = await readable(trx, actor, id);
-        const consent = await repo.consentForHandover(trx, row.wbp_id, row.to_organization_id ?? '');
-        const [facts, unit, plan] = await Promise.all([
-          repo.handoverFacts(trx, row.wbp_id), repo.unitLetterhead(trx, row.facility_id), repo.planOf(trx, row.release_plan_id ?? ''),
+        const [consent, facts, unit, signer] = await Promise.all([
+          repo.consentForHandover(trx, row.wbp_id, row.to_organization_id ?? ''), repo.handoverFacts(trx, row.wbp_id),
+          repo.unitLetterhead(trx, row.facility_id), repo.headOfUnit(trx, row.facility_id),
         ]);
         if (!unit || !consent) throw new AppError('INTERNAL', 'error.internal');
         await writeAudit(trx, { actor, origin }, { action: 'read', entityType: 'aftercare_handover', entityId: row.id, facilityId: row.facility_id, details: { wbpId: row.wbp_id } });
         const positives = facts.urine.filter((u) => u.outcome === 'positive');
         const pdf = await renderHandover({
           referralId: row.id, referredOn: row.referred_on, unitName: unit.name, unitCity: unit.city, parentName: unit.parent_name,
-          signer: (await repo.headOfUnit(trx, unit.id)) ?? null, toName: row.to_name, releaseKind: row.release_kind ?? 'other',
-          releaseOn: row.released_on ?? row.expected_on, released: row.released_on !== null, decisionNumber: plan.decision_number, reason: row.reason,
+          signer: signer ?? null, toName: row.to_name, releaseKind: row.release_kind ?? 'other',
+          releaseOn: row.released_on ?? row.expected_on, released: row.released_on !== null, decisionNumber: row.decision_number, reason: row.reason,
           carePlan: row.care_plan ?? '', followUpMonths: row.follow_up_months ?? [],
           consent: { givenOn: consent.given_on, method: consent.method, witnessName: consent.witness_name, revokedOn: consent.revoked_on },
           person: {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referralConsentInForce } from '../../db/consent.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 
 /** A programme of a unit the actor works in. */
@@ -12,16 +13,12 @@ export async function programmeOf(db: DbOrTrx, id: string, facilityIds: readonly
     .executeTakeFirst();
 }
 
-/** The person's consent to share with the referral's receiver is in force (for queries over `referrals as r`). */
-const consentInForce = sql<boolean>`EXISTS (
-  SELECT 1 FROM aftercare_consents c WHERE c.wbp_id = r.wbp_id AND c.organization_id = r.to_organization_id AND c.revoked_on IS NULL)`;
-
 /** An aftercare referral as an enrolment needs it: where it is addressed, its answer, the consent and the release. */
 export async function referralForEnrolment(db: DbOrTrx, referralId: string) {
   return db
     .selectFrom('referrals as r')
     .innerJoin('wbp as w', 'w.id', 'r.wbp_id')
-    .select(['r.id', 'r.wbp_id', 'r.to_organization_id', 'r.status', 'w.released_on', consentInForce.as('consent_in_force')])
+    .select(['r.id', 'r.wbp_id', 'r.to_organization_id', 'r.status', 'w.released_on', referralConsentInForce.as('consent_in_force')])
     .where('r.id', '=', referralId)
     .where('r.kind', '=', 'aftercare')
     .executeTakeFirst();
@@ -68,7 +65,7 @@ export async function roster(db: DbOrTrx, programmeId: string, id?: string) {
       'e.start_date', 'e.expected_end_date', 'e.ended_on', 'e.outcome_note',
     ])
     .where('e.programme_id', '=', programmeId)
-    .where(consentInForce)
+    .where(referralConsentInForce)
     .orderBy(sql`e.status IN ('active','waitlisted')`, 'desc')
     .orderBy('w.full_name');
   if (id) q = q.where('e.id', '=', id);
@@ -85,7 +82,7 @@ export async function candidates(db: DbOrTrx, bapasId: string) {
     .where('r.kind', '=', 'aftercare')
     .where('r.to_organization_id', '=', bapasId)
     .where('r.status', '=', 'accepted')
-    .where(consentInForce)
+    .where(referralConsentInForce)
     .where((eb) => eb.not(eb.exists(eb
       .selectFrom('enrolments as e')
       .innerJoin('programmes as p', 'p.id', 'e.programme_id')
@@ -95,4 +92,41 @@ export async function candidates(db: DbOrTrx, bapasId: string) {
       .where('e.status', 'in', ['active', 'waitlisted']))))
     .orderBy('w.full_name')
     .execute();
+}
+
+/**
+ * A post-rehabilitation enrolment as its ending needs it: from an aftercare referral, in a
+ * post-rehabilitation programme of a unit the actor works in, with consent in force (what the roster shows).
+ */
+export async function enrolmentOf(db: DbOrTrx, id: string, facilityIds: readonly string[]) {
+  if (facilityIds.length === 0) return undefined;
+  return db
+    .selectFrom('enrolments as e')
+    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+    .select(['e.id', 'e.wbp_id', 'e.programme_id', 'e.referral_id', 'e.status', 'e.start_date', 'p.facility_id'])
+    .where('e.id', '=', id)
+    .where('p.kind', '=', 'post_rehab')
+    .where('p.facility_id', 'in', [...facilityIds])
+    .where(referralConsentInForce)
+    .executeTakeFirst();
+}
+
+/**
+ * Ends an active enrolment as completed (no certificate: migration 0013) or dropped (reason 'other',
+ * the note says why); false when it was no longer active.
+ */
+export async function endEnrolment(
+  db: DbOrTrx, id: string, end: { status: 'completed' | 'dropped'; endedOn: string; note: string | null; by: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('enrolments')
+    .set({
+      status: end.status, ended_on: end.endedOn, outcome_reason: end.status === 'dropped' ? 'other' : null, outcome_note: end.note, outcome_by: end.by,
+      updated_at: end.at,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
