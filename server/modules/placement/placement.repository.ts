@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { heldIn } from '../../db/people.ts';
 
 export { findPerson } from '../../db/people.ts';
 
@@ -107,16 +108,13 @@ export async function decisionsOf(db: DbOrTrx, wbpId: string) {
 
 /** People held by a unit (not released) with a signed initial assessment that no decision has answered yet (follow-ups need none). */
 export async function pending(db: DbOrTrx, facilityId: string) {
-  return db
-    .selectFrom('assessments as a')
-    .innerJoin('wbp as w', 'w.id', 'a.wbp_id')
+  return heldIn(db, [facilityId])
+    .innerJoin('assessments as a', 'a.wbp_id', 'wbp.id')
     .select([
-      'w.id as wbp_id', 'w.full_name', 'w.sdp_number', 'w.case_articles', 'a.id as assessment_id', 'a.final_class', 'a.recommendation', 'a.signed_at',
-      (eb) => eb.selectFrom('screenings as s').select(sql<string>`max(s.screened_on)::text`.as('d')).whereRef('s.wbp_id', '=', 'w.id').as('screened_on'),
+      'wbp.id as wbp_id', 'wbp.full_name', 'wbp.sdp_number', 'wbp.case_articles', 'a.id as assessment_id', 'a.final_class', 'a.recommendation', 'a.signed_at',
+      (eb) => eb.selectFrom('screenings as s').select(sql<string>`max(s.screened_on)::text`.as('d')).whereRef('s.wbp_id', '=', 'wbp.id').as('screened_on'),
     ])
     .where('a.facility_id', '=', facilityId)
-    .where('w.facility_id', '=', facilityId)
-    .where('w.released_on', 'is', null)
     .where('a.status', '=', 'signed')
     .where('a.purpose', '=', 'initial')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('placement_decisions as d').select('d.id').whereRef('d.assessment_id', '=', 'a.id'))))
