@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_KINDS } from './common.ts';
+import { ORG_KINDS, isoDate } from './common.ts';
 import type { LookAheadMonths } from '../domain/aftercare.ts';
 import {
   AFTERCARE_OUTCOMES, CONSENT_METHODS, FOLLOW_UP_URINE, LOOK_AHEAD_MONTHS, MAX_FOLLOW_UP_MONTH, REFERRAL_STATUSES, RELEASE_KINDS, RELEASE_PLAN_STATUSES,
@@ -11,7 +11,6 @@ export type { AftercareOutcome, LookAheadMonths, ConsentMethod, FollowUpState, F
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** An optional text: absent, null or blank all mean "not given". */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
-const isoDate = z.iso.date();
 
 // --- Release plans and the look-ahead --------------------------------------------------------------
 
