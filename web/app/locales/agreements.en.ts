@@ -23,7 +23,6 @@ export const agreementsEn: Same<typeof agreementsId> = {
   validUntilHelp: 'Leave empty if the agreement names no end date.',
   noEnd: 'no end date',
   validity: 'Validity',
-  validityRange: '{{from}} – {{until}}',
   parties: 'Parties',
   partiesHelp: 'Every party: at least one unit (Rutan, Lapas or LPKA) and one partner.',
   scopes: 'Scope',
@@ -79,7 +78,6 @@ export const agreementsEn: Same<typeof agreementsId> = {
     terminationReason: 'Reason for termination',
     partyKind: 'Kind',
     partyName: 'Name',
-    partiesTable: 'Parties to the agreement',
     createdAt: 'Recorded',
     printedAt: 'Printed {{date}}',
   },
@@ -113,7 +111,6 @@ export const agreementsEn: Same<typeof agreementsId> = {
   alerts: {
     title: 'Agreements needing attention',
     help: 'Ending soon or recently ended: renew them before partner staff lose access.',
-    tableLabel: 'Agreements ending soon or recently ended',
     all: 'See all agreements',
   },
   coverage: {

@@ -19,7 +19,6 @@ export const agreementsId = {
   validUntilHelp: 'Kosongkan bila perjanjian tidak menyebut tanggal berakhir.',
   noEnd: 'tanpa batas',
   validity: 'Masa berlaku',
-  validityRange: '{{from}} – {{until}}',
   parties: 'Para pihak',
   partiesHelp: 'Semua pihak: minimal satu UPT (Rutan, Lapas atau LPKA) dan satu mitra.',
   scopes: 'Ruang lingkup',
@@ -75,7 +74,6 @@ export const agreementsId = {
     terminationReason: 'Alasan pengakhiran',
     partyKind: 'Jenis',
     partyName: 'Nama',
-    partiesTable: 'Para pihak perjanjian',
     createdAt: 'Dicatat',
     printedAt: 'Dicetak {{date}}',
   },
@@ -109,7 +107,6 @@ export const agreementsId = {
   alerts: {
     title: 'Perjanjian yang perlu diperhatikan',
     help: 'Segera berakhir atau baru saja berakhir: perpanjang sebelum staf mitra kehilangan akses.',
-    tableLabel: 'Perjanjian yang segera atau baru berakhir',
     all: 'Lihat semua perjanjian',
   },
   coverage: {

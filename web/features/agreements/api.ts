@@ -4,7 +4,6 @@ import type {
   AgreementPage,
   AgreementRecord,
   AgreementStatus,
-  AgreementSummary,
   TerminateAgreementBody,
   UpdateAgreementBody,
 } from '../../../shared/contracts/agreements.ts';
@@ -48,8 +47,4 @@ export function uploadDocument(id: string, file: File, contentType: string, onPr
 }
 export function documentPath(agreementId: string, document: AgreementDocument): string {
   return `/api/agreements/${enc(agreementId)}/documents/${enc(document.id)}`;
-}
-/** Agreements ending within the alert window or ended in the last 30 days. */
-export function fetchAlerts(signal?: AbortSignal): Promise<AgreementSummary[]> {
-  return api<{ items: AgreementSummary[] }>('/api/agreements/alerts', { signal }).then((r) => r.items);
 }
