@@ -14,7 +14,7 @@ import {
   type AgreementScope,
   type UpdateAgreementBody,
 } from '../../../shared/contracts/agreements.ts';
-import { ORG_KINDS } from '../../../shared/contracts/common.ts';
+import { CUSTODIAL_KINDS, ORG_KINDS } from '../../../shared/contracts/common.ts';
 import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { translateKey } from '../../app/i18n.ts';
@@ -27,8 +27,6 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
 import { agreementKeys, createAgreement, fetchAgreement, updateAgreement } from './api.ts';
 import { agreementInput, dateOrderProblems, FIELD_ORDER, valuesOf, type AgreementValues } from './form.ts';
-
-const CUSTODIAL = new Set(['rutan', 'lapas', 'lpka']);
 
 /** A new agreement (/perjanjian/baru) or a change to one (/perjanjian/:id/ubah). */
 export function AgreementFormPage() {
@@ -55,8 +53,8 @@ function AgreementForm({ existing }: { existing: AgreementRecord | undefined }) 
   const queryClient = useQueryClient();
   const orgs = useOrganizations();
   // A head of unit signs for their own unit: it starts as a party.
-  const ownUnit = CUSTODIAL.has(user.organization.kind) ? [user.organization.id] : [];
-  const { values, set, errors, show, bind } = useFormFields<AgreementValues>(() => valuesOf(existing, ownUnit), 'agreement', FIELD_ORDER);
+  const ownUnit = CUSTODIAL_KINDS.includes(user.organization.kind) ? [user.organization.id] : [];
+  const { values, set, errors, show, showFailure, bind } = useFormFields<AgreementValues>(() => valuesOf(existing, ownUnit), 'agreement', FIELD_ORDER);
 
   const mutation = useMutation({
     mutationFn: (body: AgreementBody | UpdateAgreementBody) =>
@@ -68,9 +66,7 @@ function AgreementForm({ existing }: { existing: AgreementRecord | undefined }) 
       notifications.show({ color: 'teal', message: t('agreements.form.saved', { number: saved.number }) });
       navigate(`/perjanjian/${saved.id}`);
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) show(err.fieldErrors());
-    },
+    onError: showFailure,
   });
 
   const withDateOrder = (found: FieldErrors): FieldErrors => {

@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Anchor, Badge, Button, FileButton, Group, Progress, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { AGREEMENT_DOCUMENT_TYPES, terminateAgreementBody, type AgreementRecord } from '../../../shared/contracts/agreements.ts';
 import { ApiError } from '../../app/api.ts';
 import { formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
-import { validate, type FieldErrors } from '../../app/validation.ts';
+import { validate } from '../../app/validation.ts';
+import { AgreementStatusBadge } from '../../components/AgreementStatus.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -17,9 +18,10 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { agreementKeys, documentPath, fetchAgreement, terminateAgreement, uploadDocument } from './api.ts';
 import { checkDocument, fileSize, MAX_DOCUMENT_MB } from './form.ts';
-import { StatusBadge, validity } from './parts.tsx';
+import { validity } from './parts.tsx';
 
 /** One agreement, to read and to print: its facts, parties, scope, documents; changed and ended by those who manage it. */
 export function AgreementPage() {
@@ -27,6 +29,8 @@ export function AgreementPage() {
   const { id = '' } = useParams();
   const agreement = useQuery({ queryKey: agreementKeys.detail(id), queryFn: ({ signal }) => fetchAgreement(id, signal), enabled: !!id });
   const terminate = useDialog<AgreementRecord>();
+  // Ending the agreement takes away the button that opened the dialog: the focus goes to the status it changed.
+  const statusRef = useRef<HTMLElement>(null);
 
   if (agreement.isPending) return <Loading />;
   if (agreement.error) {
@@ -68,7 +72,7 @@ export function AgreementPage() {
         <Section id="agreement-facts" title={t('agreements.detail.facts')}>
           <dl className="facts">
             <dt>{t('agreements.status')}</dt>
-            <dd><StatusBadge agreement={a} /></dd>
+            <dd ref={statusRef} tabIndex={-1}><AgreementStatusBadge agreement={a} /></dd>
             <dt>{t('agreements.number')}</dt>
             <dd>{a.number}</dd>
             <dt>{t('agreements.kind')}</dt>
@@ -117,7 +121,16 @@ export function AgreementPage() {
 
         <Documents agreement={a} />
       </Stack>
-      {terminate.subject ? <TerminateDialog agreement={terminate.subject} onClose={terminate.close} /> : null}
+      {terminate.subject ? (
+        <TerminateDialog
+          agreement={terminate.subject}
+          onClose={terminate.close}
+          onTerminated={() => {
+            terminate.close();
+            requestAnimationFrame(() => statusRef.current?.focus());
+          }}
+        />
+      ) : null}
     </>
   );
 }
@@ -128,6 +141,9 @@ function Documents({ agreement: a }: { agreement: AgreementRecord }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const resetRef = useRef<() => void>(null);
+  // The button waits (disabled) while the file goes up, which drops the focus: it gets it back after.
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  const refocus = () => requestAnimationFrame(() => chooseRef.current?.focus());
   const mutation = useMutation({
     mutationFn: ({ file, contentType }: { file: File; contentType: string }) => uploadDocument(a.id, file, contentType, setProgress),
     onSuccess: (_saved, { file }) => {
@@ -137,6 +153,7 @@ function Documents({ agreement: a }: { agreement: AgreementRecord }) {
     onSettled: () => {
       setProgress(null);
       resetRef.current?.();
+      refocus();
     },
   });
 
@@ -160,7 +177,7 @@ function Documents({ agreement: a }: { agreement: AgreementRecord }) {
       actions={a.canManage ? (
         <FileButton onChange={choose} accept={AGREEMENT_DOCUMENT_TYPES.join(',')} resetRef={resetRef}>
           {(props) => (
-            <Button {...props} variant="light" loading={mutation.isPending} className="no-print">{t('agreements.documents.choose')}</Button>
+            <Button {...props} ref={chooseRef} variant="light" loading={mutation.isPending} className="no-print">{t('agreements.documents.choose')}</Button>
           )}
         </FileButton>
       ) : null}
@@ -216,12 +233,10 @@ function Documents({ agreement: a }: { agreement: AgreementRecord }) {
 }
 
 /** Ending an agreement early: the date (today unless told) and why; partner staff lose the unit at once. */
-function TerminateDialog({ agreement: a, onClose }: { agreement: AgreementRecord; onClose: () => void }) {
+function TerminateDialog({ agreement: a, onClose, onTerminated }: { agreement: AgreementRecord; onClose: () => void; onTerminated: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [terminatedOn, setTerminatedOn] = useState(todayIso());
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, show, showFailure, bind } = useFormFields({ terminatedOn: todayIso(), reason: '' }, 'terminate', ['terminatedOn', 'reason']);
   const mutation = useMutation({
     mutationFn: (body: { terminatedOn: string; reason: string; version: number }) => terminateAgreement(a.id, body),
     onSuccess: (saved) => {
@@ -229,19 +244,14 @@ function TerminateDialog({ agreement: a, onClose }: { agreement: AgreementRecord
       void queryClient.invalidateQueries({ queryKey: ['agreements', 'list'] });
       void queryClient.invalidateQueries({ queryKey: agreementKeys.alerts });
       notifications.show({ color: 'teal', message: t('agreements.terminate.done', { number: saved.number }) });
-      onClose();
+      onTerminated();
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldErrors());
-    },
+    onError: showFailure,
   });
   const submit = () => {
-    const parsed = validate(terminateAgreementBody, { terminatedOn, reason, version: a.version });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors({});
+    const parsed = validate(terminateAgreementBody, { ...values, version: a.version });
+    if (!parsed.ok) return show(parsed.errors);
+    show({});
     mutation.mutate(parsed.data);
   };
   return (
@@ -255,20 +265,10 @@ function TerminateDialog({ agreement: a, onClose }: { agreement: AgreementRecord
       submitColor="red"
     >
       <Text size="sm">{t('agreements.terminate.warning')}</Text>
-      <TextInput
-        type="date"
-        label={t('agreements.terminate.date')}
-        value={terminatedOn}
-        onChange={(e: ChangeEvent<HTMLInputElement>) => setTerminatedOn(e.currentTarget.value)}
-        error={errors.terminatedOn}
-        required
-        data-autofocus
-      />
+      <TextInput {...bind('terminatedOn')} type="date" label={t('agreements.terminate.date')} required data-autofocus />
       <Textarea
+        {...bind('reason')}
         label={t('agreements.terminate.reason')}
-        value={reason}
-        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setReason(e.currentTarget.value)}
-        error={errors.reason}
         autosize
         minRows={3}
         required

@@ -4,16 +4,16 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../shared/contracts/agreements.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { AgreementStatusBadge } from '../../components/AgreementStatus.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ListSearch, NoMatches } from '../../components/ListSearch.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
-import { QueryView } from '../../components/QueryView.tsx';
+import { PagedQueryView } from '../../components/PagedQueryView.tsx';
 import { useListAddress, type ListAddress } from '../../components/useListAddress.ts';
 import { agreementKeys, fetchAgreements, type AgreementListParams } from './api.ts';
 import { isAgreementStatus } from './form.ts';
-import { ScopeList, StatusBadge, validity } from './parts.tsx';
+import { ScopeList, validity } from './parts.tsx';
 
 function paramsFrom({ search, q, page }: ListAddress): AgreementListParams {
   const status = search.get('status');
@@ -46,9 +46,9 @@ export function AgreementsPage() {
           data={[{ value: '', label: t('agreements.allStatuses') }, ...AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`agreements.statusName.${s}`) }))]}
         />
       </ListSearch>
-      <QueryView
+      <PagedQueryView
         query={list}
-        isEmpty={(data) => data.items.length === 0}
+        onPage={(p) => address.update({ page: String(p) })}
         empty={filtered ? (
           <NoMatches onClear={() => address.clear()} />
         ) : (
@@ -59,42 +59,39 @@ export function AgreementsPage() {
           />
         )}
       >
-        {(data) => (
-          <>
-            <DataTable
-              minWidth={980}
-              striped
-              aria-label={t('agreements.tableLabel')}
-              aria-busy={list.isFetching}
-              columns={[
-                t('agreements.number'),
-                t('agreements.titleField'),
-                t('agreements.parties'),
-                t('agreements.scopes'),
-                t('agreements.validity'),
-                t('agreements.status'),
-              ]}
-            >
-              <Table.Tbody>
-                {data.items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/perjanjian/${a.id}`} fw={500} ff="monospace" size="sm">{a.number}</Anchor>
-                      <Text size="xs" c="dimmed">{t(`agreements.kindShort.${a.kind}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>{a.title}</Table.Td>
-                    <Table.Td><Text size="sm">{a.parties.map((p) => p.name).join('; ')}</Text></Table.Td>
-                    <Table.Td><ScopeList scopes={a.scopes} /></Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{validity(t, a)}</Table.Td>
-                    <Table.Td miw={150}><StatusBadge agreement={a} /></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </DataTable>
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={(p) => address.update({ page: String(p) })} />
-          </>
+        {(items) => (
+          <DataTable
+            minWidth={980}
+            striped
+            aria-label={t('agreements.tableLabel')}
+            aria-busy={list.isFetching}
+            columns={[
+              t('agreements.number'),
+              t('agreements.titleField'),
+              t('agreements.parties'),
+              t('agreements.scopes'),
+              t('agreements.validity'),
+              t('agreements.status'),
+            ]}
+          >
+            <Table.Tbody>
+              {items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/perjanjian/${a.id}`} fw={500} ff="monospace" size="sm">{a.number}</Anchor>
+                    <Text size="xs" c="dimmed">{t(`agreements.kindShort.${a.kind}`)}</Text>
+                  </Table.Td>
+                  <Table.Td>{a.title}</Table.Td>
+                  <Table.Td><Text size="sm">{a.parties.map((p) => p.name).join('; ')}</Text></Table.Td>
+                  <Table.Td><ScopeList scopes={a.scopes} /></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{validity(t, a)}</Table.Td>
+                  <Table.Td miw={150}><AgreementStatusBadge agreement={a} /></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
         )}
-      </QueryView>
+      </PagedQueryView>
     </>
   );
 }

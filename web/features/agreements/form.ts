@@ -7,11 +7,6 @@ import {
   type AgreementStatus,
 } from '../../../shared/contracts/agreements.ts';
 
-/** How a status is marked: what needs action stands out, what is over is grey. */
-export const STATUS_COLOR: Record<AgreementStatus, string> = {
-  pending: 'blue', in_force: 'teal', expiring: 'orange', expired: 'gray', terminated: 'red',
-};
-
 export function isAgreementStatus(v: string | null): v is AgreementStatus {
   return v !== null && (AGREEMENT_STATUSES as readonly string[]).includes(v);
 }

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { AgreementSummary } from '../../../shared/contracts/agreements.ts';
 import { formatDate } from '../../app/format.ts';
+import { AgreementStatusBadge } from '../../components/AgreementStatus.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { agreementAlertsKey, fetchAgreementAlerts } from './api.ts';
@@ -35,10 +35,7 @@ export function AgreementAlerts() {
               </Table.Td>
               <Table.Td><Text size="sm">{a.parties.map((p) => p.name).join('; ')}</Text></Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.validUntil)}</Table.Td>
-              <Table.Td miw={150}>
-                <Badge variant="light" color={a.status === 'expiring' ? 'orange' : 'gray'}>{t(`agreements.statusName.${a.status}`)}</Badge>
-                <Remaining agreement={a} />
-              </Table.Td>
+              <Table.Td miw={150}><AgreementStatusBadge agreement={a} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -48,11 +45,3 @@ export function AgreementAlerts() {
   );
 }
 
-/** How long is left, or when it ended. */
-function Remaining({ agreement: a }: { agreement: AgreementSummary }) {
-  const { t } = useTranslation();
-  let text = '';
-  if (a.status === 'expiring' && a.daysLeft !== null) text = a.daysLeft === 0 ? t('agreements.endsToday') : t('agreements.daysLeft', { count: a.daysLeft });
-  else if (a.validUntil) text = t('agreements.endedOn', { date: formatDate(a.validUntil) });
-  return <Text size="xs" c={a.status === 'expiring' ? 'orange.8' : 'dimmed'}>{text}</Text>;
-}
