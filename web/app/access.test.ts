@@ -67,6 +67,13 @@ describe('mayUse', () => {
     expect(mayUse(assessor([]), 'assessment.write')).toBe(false);
   });
 
+  it('refuses partner staff, in any of their units, a permission no agreement scope grants', () => {
+    const partnerClinic = { ...assessor([{ id: SERANG, scopes: ['screening', 'counselling'] }]), role: 'clinic_staff' as const };
+    expect(mayUse(partnerClinic, 'wbp.write', SERANG)).toBe(false);
+    expect(mayUse(partnerClinic, 'timetable.manage', SERANG)).toBe(false);
+    expect(mayUse(partnerClinic, 'timetable.read', SERANG)).toBe(true);
+  });
+
   it('lets partner staff use a permission that is not exercised in units by role alone', () => {
     expect(mayUse(assessor([]), 'agreement.read')).toBe(true);
   });

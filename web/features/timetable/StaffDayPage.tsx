@@ -19,9 +19,9 @@ export function StaffDayPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { can } = useAuth();
-  const canChoose = can('timetable.manage');
   const { facility, date, search, setParam } = useDayParams('timetable.read');
   const facilityId = facility?.id ?? '';
+  const canChoose = can('timetable.manage', facilityId);
   const staffId = canChoose ? (search.get('staff') ?? '') : '';
 
   const staff = useQuery({

@@ -23,10 +23,10 @@ import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 export function TimetablePage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const canManage = can('timetable.manage');
   const queryClient = useQueryClient();
   const { facility, several, search, setParam, choose } = useChosenFacility('timetable.read');
   const facilityId = facility?.id ?? '';
+  const canManage = can('timetable.manage', facilityId);
   const weekParam = search.get('week');
   const week = mondayOf(isIsoDate(weekParam) ? weekParam : todayIso());
   const thisWeek = mondayOf(todayIso());
@@ -155,7 +155,7 @@ function DayListLinks({ facilityId, week }: { facilityId: string; week: string }
           onChange={(e) => setChosen(e.currentTarget.value)}
           data={dates.map((d) => ({ value: d, label: formatDayDate(d) }))}
         />
-        {can('timetable.custody') ? (
+        {can('timetable.custody', facilityId) ? (
           <Button component={Link} to={`/jadwal/pengamanan?${query}`} variant="light">{t('timetable.custodyLink')}</Button>
         ) : null}
         <Button component={Link} to={`/jadwal/harian?${query}`} variant="light">{t('timetable.staffDayLink')}</Button>

@@ -50,12 +50,12 @@ export function WbpDetailPage() {
             <Button component={Link} to={`/wbp/${w.id}/pengamanan`} variant="default">
               {t('wbp.safeguards')}
             </Button>
-            {held && can('wbp.write') ? (
+            {held && can('wbp.write', w.facilityId) ? (
               <Button component={Link} to={`/wbp/${w.id}/edit`} variant="default">
                 {t('wbp.edit')}
               </Button>
             ) : null}
-            {held && can('wbp.transfer') ? (
+            {held && can('wbp.transfer', w.facilityId) ? (
               <Button variant="default" onClick={() => transfer.open(true)}>
                 {t('wbp.transfer')}
               </Button>
@@ -82,7 +82,7 @@ export function WbpDetailPage() {
       ) : null}
       <WbpFacts w={w} />
       {can('clinical.read', w.facilityId) ? <AttendanceSection wbpId={w.id} /> : null}
-      {can('wbp.transfer') && transfer.subject ? (
+      {can('wbp.transfer', w.facilityId) && transfer.subject ? (
         <Suspense fallback={<Loading />}>
           <TransferModal wbp={w} opened onClose={transfer.close} />
         </Suspense>

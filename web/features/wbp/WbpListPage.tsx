@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_STATUSES, type LegalStatus } from '../../../shared/contracts/common.ts';
 import { WBP_CUSTODY_FILTERS, type WbpCustodyFilter } from '../../../shared/contracts/wbp.ts';
+import { unitsFor } from '../../app/access.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -63,14 +64,16 @@ export function WbpListPage() {
     staleTime: 5 * 60_000,
   });
 
-  const severalFacilities = user.facilities.length > 1;
+  // The units the register covers for this user (FacilityFilter offers the same).
+  const units = unitsFor(user, 'wbp.read');
+  const severalFacilities = units.length > 1;
   const filtered = !!(params.q || params.block || params.legalStatus || params.facilityId || params.custody);
 
   return (
     <>
       <PageTitle
         title={t('wbp.listTitle')}
-        subtitle={severalFacilities ? undefined : user.facilities[0]?.name}
+        subtitle={severalFacilities ? undefined : units[0]?.name}
         actions={
           can('wbp.write') ? (
             <Button component={Link} to="/wbp/new">
