@@ -40,7 +40,6 @@ export const aftercareEn: Same<typeof aftercareId> = {
     notReferred: 'Not referred',
   },
   person: {
-    tab: 'Release',
     released: 'Released on {{date}}',
     plans: 'Release plans',
     noPlans: 'No release plan yet.',

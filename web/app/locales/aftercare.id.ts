@@ -36,7 +36,6 @@ export const aftercareId = {
     notReferred: 'Belum dirujuk',
   },
   person: {
-    tab: 'Pembebasan',
     released: 'Bebas pada {{date}}',
     plans: 'Rencana pembebasan',
     noPlans: 'Belum ada rencana pembebasan.',

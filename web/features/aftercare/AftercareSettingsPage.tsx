@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { followUpMonthsProblem } from '../../../shared/domain/aftercare.ts';
-import { ApiError } from '../../app/api.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
+import { useFormFields } from '../../components/useFormFields.ts';
 import { aftercareKeys, fetchAftercareSettings, saveAftercareSettings } from './api.ts';
 
 /** The months after release at which aftercare referrals are followed up (national setting). */
@@ -27,42 +27,27 @@ export function AftercareSettingsPage() {
 function MonthsForm({ initial }: { initial: number[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [text, setText] = useState(initial.join(', '));
-  const [error, setError] = useState<string | undefined>();
+  const { values, show, showFailure, bind } = useFormFields({ followUpMonths: initial.join(', ') }, 'aftercare', ['followUpMonths']);
   const save = useMutation({
     mutationFn: (months: number[]) => saveAftercareSettings(months),
     onSuccess: (saved) => {
       queryClient.setQueryData(aftercareKeys.settings, saved);
       notifications.show({ color: 'teal', message: t('aftercare.settings.saved') });
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.length > 0) setError(err.fieldErrors().followUpMonths);
-    },
+    onError: showFailure,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const months = text.split(/[,;\s]+/).filter(Boolean).map(Number);
-    if (followUpMonthsProblem(months) !== null) {
-      setError(t('aftercare.settings.invalid'));
-      document.getElementById('aftercare-followUpMonths')?.focus();
-      return;
-    }
-    setError(undefined);
-    save.mutate(months);
+    const months = values.followUpMonths.split(/[,;\s]+/).filter(Boolean).map(Number);
+    if (followUpMonthsProblem(months) !== null) return show({ followUpMonths: t('aftercare.settings.invalid') });
+    show({});
+    return save.mutate(months);
   };
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate maw={560}>
       <Stack>
         <FormErrorAlert error={save.error} />
-        <TextInput
-          id="aftercare-followUpMonths"
-          label={t('aftercare.settings.months')}
-          description={t('aftercare.settings.monthsHelp')}
-          value={text}
-          onChange={(e) => { setText(e.currentTarget.value); setError(undefined); }}
-          error={error}
-          required
-        />
+        <TextInput {...bind('followUpMonths')} label={t('aftercare.settings.months')} description={t('aftercare.settings.monthsHelp')} required />
         <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('common.save')}</Button></Group>
       </Stack>
     </Paper>

@@ -1,5 +1,4 @@
-import type { FormEvent } from 'react';
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -16,7 +15,7 @@ import { orNull, validate } from '../../app/validation.ts';
 import { CarePage } from '../../components/CarePage.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { InlineForm } from '../../components/InlineForm.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useDialog } from '../../components/useDialog.ts';
@@ -152,8 +151,7 @@ function PlanForm({ wbpId }: { wbpId: string }) {
   const { values, setValues, show, showFailure, bind } = useFormFields<PlanValues>(EMPTY_PLAN, 'plan', ['kind', 'decisionNumber', 'decisionDate', 'expectedOn', 'note']);
   const saved = useSaved(wbpId, t('aftercare.person.planSaved'), () => setValues(EMPTY_PLAN()));
   const save = useMutation({ mutationFn: (body: Parameters<typeof createPlan>[1]) => createPlan(wbpId, body), onSuccess: saved, onError: showFailure });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = validate(releasePlanBody, {
       kind: values.kind, decisionNumber: orNull(values.decisionNumber), decisionDate: orNull(values.decisionDate), expectedOn: values.expectedOn, note: orNull(values.note),
     });
@@ -162,20 +160,16 @@ function PlanForm({ wbpId }: { wbpId: string }) {
     return save.mutate(parsed.data);
   };
   return (
-    <Paper withBorder p="sm" mt="md" component="form" onSubmit={submit} noValidate className="no-print" aria-labelledby="plan-form-title">
-      <Title order={3} size="h6" mb="xs" id="plan-form-title">{t('aftercare.person.newPlan')}</Title>
-      <FormErrorAlert error={save.error} />
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect {...bind('kind')} label={t('aftercare.person.kind')} data={RELEASE_KINDS.map((k) => ({ value: k, label: t(`aftercare.releaseKind.${k}`) }))} required />
-          <TextInput {...bind('expectedOn')} type="date" label={t('aftercare.person.expectedOn')} required />
-          <TextInput {...bind('decisionNumber')} label={t('aftercare.person.decisionNumber')} maxLength={120} />
-          <TextInput {...bind('decisionDate')} type="date" label={t('aftercare.person.decisionDate')} max={todayIso()} />
-        </SimpleGrid>
-        <Textarea {...bind('note')} label={t('aftercare.person.note')} autosize minRows={1} maxLength={2000} />
-        <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('aftercare.person.savePlan')}</Button></Group>
-      </Stack>
-    </Paper>
+    <InlineForm id="plan-form" title={t('aftercare.person.newPlan')} error={save.error} onSubmit={submit}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect {...bind('kind')} label={t('aftercare.person.kind')} data={RELEASE_KINDS.map((k) => ({ value: k, label: t(`aftercare.releaseKind.${k}`) }))} required />
+        <TextInput {...bind('expectedOn')} type="date" label={t('aftercare.person.expectedOn')} required />
+        <TextInput {...bind('decisionNumber')} label={t('aftercare.person.decisionNumber')} maxLength={120} />
+        <TextInput {...bind('decisionDate')} type="date" label={t('aftercare.person.decisionDate')} max={todayIso()} />
+      </SimpleGrid>
+      <Textarea {...bind('note')} label={t('aftercare.person.note')} autosize minRows={1} maxLength={2000} />
+      <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('aftercare.person.savePlan')}</Button></Group>
+    </InlineForm>
   );
 }
 
@@ -189,32 +183,27 @@ function ConsentForm({ wbpId }: { wbpId: string }) {
   const { values, setValues, show, showFailure, bind } = useFormFields<ConsentValues>(EMPTY_CONSENT, 'consent', ['organizationId', 'givenOn', 'method', 'witnessName']);
   const saved = useSaved(wbpId, t('aftercare.person.consentSaved'), () => setValues(EMPTY_CONSENT()));
   const save = useMutation({ mutationFn: (body: Parameters<typeof recordConsent>[1]) => recordConsent(wbpId, body), onSuccess: saved, onError: showFailure });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = validate(consentBody, { ...values, witnessName: orNull(values.witnessName) });
     if (!parsed.ok) return show(parsed.errors);
     show({});
     return save.mutate(parsed.data);
   };
   return (
-    <Paper withBorder p="sm" mt="md" component="form" onSubmit={submit} noValidate className="no-print" aria-labelledby="consent-form-title">
-      <Title order={3} size="h6" mb="xs" id="consent-form-title">{t('aftercare.person.newConsent')}</Title>
-      <FormErrorAlert error={save.error} />
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            {...bind('organizationId')}
-            label={t('aftercare.person.organization')}
-            data={[{ value: '', label: t('common.choose') }, ...receivers.map((o) => ({ value: o.id, label: o.name }))]}
-            required
-          />
-          <TextInput {...bind('givenOn')} type="date" label={t('aftercare.person.givenOn')} max={todayIso()} required />
-          <NativeSelect {...bind('method')} label={t('aftercare.person.method')} data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`aftercare.method.${m}`) }))} />
-          <TextInput {...bind('witnessName')} label={t('aftercare.person.witnessName')} maxLength={120} required={values.method === 'verbal_witnessed'} />
-        </SimpleGrid>
-        <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('aftercare.person.saveConsent')}</Button></Group>
-      </Stack>
-    </Paper>
+    <InlineForm id="consent-form" title={t('aftercare.person.newConsent')} error={save.error} onSubmit={submit}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          {...bind('organizationId')}
+          label={t('aftercare.person.organization')}
+          data={[{ value: '', label: t('common.choose') }, ...receivers.map((o) => ({ value: o.id, label: o.name }))]}
+          required
+        />
+        <TextInput {...bind('givenOn')} type="date" label={t('aftercare.person.givenOn')} max={todayIso()} required />
+        <NativeSelect {...bind('method')} label={t('aftercare.person.method')} data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`aftercare.method.${m}`) }))} />
+        <TextInput {...bind('witnessName')} label={t('aftercare.person.witnessName')} maxLength={120} required={values.method === 'verbal_witnessed'} />
+      </SimpleGrid>
+      <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('aftercare.person.saveConsent')}</Button></Group>
+    </InlineForm>
   );
 }
 
@@ -229,34 +218,29 @@ function ReferralForm({ wbpId, data }: { wbpId: string; data: PersonAftercare })
   const saved = useSaved(wbpId, t('aftercare.person.referralSaved'), () => setValues(empty()));
   const save = useMutation({ mutationFn: (body: Parameters<typeof referToAftercare>[1]) => referToAftercare(wbpId, body), onSuccess: saved, onError: showFailure });
   if (plans.length === 0 || consented.length === 0) return <Text size="sm" c="dimmed" mt="sm" className="no-print">{t('aftercare.person.needsPlan')}</Text>;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = validate(aftercareReferralBody, values);
     if (!parsed.ok) return show(parsed.errors);
     show({});
     return save.mutate(parsed.data);
   };
   return (
-    <Paper withBorder p="sm" mt="md" component="form" onSubmit={submit} noValidate className="no-print" aria-labelledby="referral-form-title">
-      <Title order={3} size="h6" mb="xs" id="referral-form-title">{t('aftercare.person.newReferral')}</Title>
-      <FormErrorAlert error={save.error} />
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            {...bind('releasePlanId')}
-            label={t('aftercare.person.plan')}
-            data={plans.map((p) => ({ value: p.id, label: `${t(`aftercare.releaseKind.${p.kind}`)} · ${formatDate(p.releasedOn ?? p.expectedOn)}` }))}
-          />
-          <NativeSelect {...bind('toOrganizationId')} label={t('aftercare.person.organization')} data={consented.map((c) => ({ value: c.organizationId, label: c.organizationName }))} />
-        </SimpleGrid>
-        <Textarea {...bind('reason')} label={t('aftercare.person.reason')} autosize minRows={2} maxLength={2000} required />
-        <Textarea {...bind('carePlan')} label={t('aftercare.person.carePlan')} autosize minRows={2} maxLength={4000} required />
-        <Group align="flex-end" justify="space-between">
-          <TextInput {...bind('referredOn')} type="date" label={t('aftercare.person.referredOn')} max={todayIso()} required />
-          <Button type="submit" loading={save.isPending}>{t('aftercare.person.saveReferral')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <InlineForm id="referral-form" title={t('aftercare.person.newReferral')} error={save.error} onSubmit={submit}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          {...bind('releasePlanId')}
+          label={t('aftercare.person.plan')}
+          data={plans.map((p) => ({ value: p.id, label: `${t(`aftercare.releaseKind.${p.kind}`)} · ${formatDate(p.releasedOn ?? p.expectedOn)}` }))}
+        />
+        <NativeSelect {...bind('toOrganizationId')} label={t('aftercare.person.organization')} data={consented.map((c) => ({ value: c.organizationId, label: c.organizationName }))} />
+      </SimpleGrid>
+      <Textarea {...bind('reason')} label={t('aftercare.person.reason')} autosize minRows={2} maxLength={2000} required />
+      <Textarea {...bind('carePlan')} label={t('aftercare.person.carePlan')} autosize minRows={2} maxLength={4000} required />
+      <Group align="flex-end" justify="space-between">
+        <TextInput {...bind('referredOn')} type="date" label={t('aftercare.person.referredOn')} max={todayIso()} required />
+        <Button type="submit" loading={save.isPending}>{t('aftercare.person.saveReferral')}</Button>
+      </Group>
+    </InlineForm>
   );
 }
 

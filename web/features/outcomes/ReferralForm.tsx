@@ -1,5 +1,4 @@
-import type { FormEvent } from 'react';
-import { Button, Group, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import { referralBody, type ReferralBody } from '../../../shared/contracts/confe
 import { invalidateCareRecord } from '../../app/careRecord.ts';
 import { todayIso } from '../../app/format.ts';
 import { validate } from '../../app/validation.ts';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { InlineForm } from '../../components/InlineForm.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
 import { useFormFields } from '../../components/useFormFields.ts';
 import { createReferral } from './api.ts';
@@ -37,8 +36,7 @@ export function ReferralForm({ wbpId }: { wbpId: string }) {
     onError: showFailure,
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = validate(referralBody, { ...values, toName: values.toName || null });
     if (!parsed.ok) return show(parsed.errors);
     show({});
@@ -46,32 +44,28 @@ export function ReferralForm({ wbpId }: { wbpId: string }) {
   };
 
   return (
-    <Paper withBorder p="sm" mt="md" component="form" onSubmit={submit} noValidate className="no-print" aria-labelledby="referral-form-title">
-      <Title order={3} size="h6" mb="xs" id="referral-form-title">{t('care.conferences.outcomes.newReferral')}</Title>
-      <FormErrorAlert error={save.error} />
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <OrganizationSelect
-            id="referral-toOrganizationId"
-            label={t('care.conferences.outcomes.toOrganization')}
-            value={values.toOrganizationId}
-            onChange={(v) => set('toOrganizationId', v)}
-            error={errors.toOrganizationId}
-            clearable
-          />
-          <TextInput
-            {...bind('toName')}
-            label={t('care.conferences.outcomes.toName')}
-            description={t('care.conferences.outcomes.toNameHelp')}
-            maxLength={200}
-          />
-        </SimpleGrid>
-        <Textarea {...bind('reason')} label={t('care.conferences.outcomes.why')} autosize minRows={2} maxLength={2000} required />
-        <Group align="flex-end" justify="space-between" wrap="wrap">
-          <TextInput {...bind('referredOn')} type="date" label={t('care.conferences.outcomes.referredOn')} max={todayIso()} required />
-          <Button type="submit" loading={save.isPending}>{t('care.conferences.outcomes.saveReferral')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <InlineForm id="referral-form" title={t('care.conferences.outcomes.newReferral')} error={save.error} onSubmit={submit}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <OrganizationSelect
+          id="referral-toOrganizationId"
+          label={t('care.conferences.outcomes.toOrganization')}
+          value={values.toOrganizationId}
+          onChange={(v) => set('toOrganizationId', v)}
+          error={errors.toOrganizationId}
+          clearable
+        />
+        <TextInput
+          {...bind('toName')}
+          label={t('care.conferences.outcomes.toName')}
+          description={t('care.conferences.outcomes.toNameHelp')}
+          maxLength={200}
+        />
+      </SimpleGrid>
+      <Textarea {...bind('reason')} label={t('care.conferences.outcomes.why')} autosize minRows={2} maxLength={2000} required />
+      <Group align="flex-end" justify="space-between" wrap="wrap">
+        <TextInput {...bind('referredOn')} type="date" label={t('care.conferences.outcomes.referredOn')} max={todayIso()} required />
+        <Button type="submit" loading={save.isPending}>{t('care.conferences.outcomes.saveReferral')}</Button>
+      </Group>
+    </InlineForm>
   );
 }
