@@ -38,4 +38,5 @@ export const campaignsEn: Same<typeof campaignsId> = {
   audienceRequired: 'Enter the number reached for at least one group.',
   countInvalid: 'Enter a whole number, 0 or more.',
   required: 'Required.',
+  topicTooShort: 'Write a topic of at least 3 letters.',
 };

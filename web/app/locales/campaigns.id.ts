@@ -34,4 +34,5 @@ export const campaignsId = {
   audienceRequired: 'Isi jumlah peserta paling sedikit satu kelompok.',
   countInvalid: 'Isi bilangan bulat 0 atau lebih.',
   required: 'Wajib diisi.',
+  topicTooShort: 'Tuliskan topik paling sedikit 3 huruf.',
 };

@@ -145,9 +145,9 @@ function CampaignDialog({ facilityId, onClose }: { facilityId: string; onClose: 
     <FormDialog title={t('campaigns.newCampaign')} onClose={onClose} onSubmit={submit} pending={save.isPending} error={save.error} size="lg">
       <Group grow align="flex-start">
         <TextInput type="date" label={t('campaigns.heldOn')} required data-autofocus {...form.bind('heldOn')} />
-        <TextInput label={t('campaigns.place')} required {...form.bind('place')} />
+        <TextInput label={t('campaigns.place')} required maxLength={200} {...form.bind('place')} />
       </Group>
-      <TextInput label={t('campaigns.topic')} required {...form.bind('topic')} />
+      <TextInput label={t('campaigns.topic')} required maxLength={300} {...form.bind('topic')} />
       <NativeSelect
         label={t('campaigns.partner')}
         data={[{ value: '', label: t('campaigns.noPartner') }, ...(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))]}
@@ -157,7 +157,7 @@ function CampaignDialog({ facilityId, onClose }: { facilityId: string; onClose: 
         {AUDIENCES.map((a) => <TextInput key={a} label={t(`campaigns.audience.${a}`)} inputMode="numeric" {...form.bind(a)} />)}
       </SimpleGrid>
       <Textarea label={t('campaigns.facilitators')} description={t('campaigns.facilitatorsHelp')} autosize minRows={2} {...form.bind('facilitators')} />
-      <Textarea label={t('campaigns.note')} autosize minRows={2} {...form.bind('note')} />
+      <Textarea label={t('campaigns.note')} autosize minRows={2} maxLength={2000} {...form.bind('note')} />
     </FormDialog>
   );
 }

@@ -13,6 +13,10 @@ describe('campaignRequest', () => {
   it('asks for at least one group when every count is zero', () => {
     expect(campaignRequest({ ...values, wbp: '0', family: '' }, t)).toEqual({ errors: { wbp: 'campaigns.audienceRequired' } });
   });
+  it('says a topic of one or two letters is too short, not missing', () => {
+    expect(campaignRequest({ ...values, topic: ' ab ' }, t)).toEqual({ errors: { topic: 'campaigns.topicTooShort' } });
+    expect(campaignRequest({ ...values, topic: '  ' }, t)).toEqual({ errors: { topic: 'campaigns.required' } });
+  });
   it('refuses a count that is not a whole number', () => {
     expect(campaignRequest({ ...values, staff: '2,5' }, t)).toEqual({ errors: { staff: 'campaigns.countInvalid' } });
   });

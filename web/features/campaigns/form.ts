@@ -6,7 +6,7 @@ export interface CampaignValues {
   heldOn: string; place: string; topic: string; partnerId: string; wbp: string; staff: string; family: string; public: string; facilitators: string; note: string;
 }
 
-type Translate = (key: 'campaigns.required' | 'campaigns.countInvalid' | 'campaigns.audienceRequired') => string;
+type Translate = (key: 'campaigns.required' | 'campaigns.topicTooShort' | 'campaigns.countInvalid' | 'campaigns.audienceRequired') => string;
 
 const count = (text: string): number | null => {
   const trimmed = text.trim();
@@ -19,7 +19,9 @@ export function campaignRequest(v: CampaignValues, t: Translate): { body: Campai
   const errors: FieldErrors = {};
   if (!v.heldOn) errors.heldOn = t('campaigns.required');
   if (!v.place.trim()) errors.place = t('campaigns.required');
-  if (v.topic.trim().length < 3) errors.topic = t('campaigns.required');
+  const topic = v.topic.trim();
+  if (topic === '') errors.topic = t('campaigns.required');
+  else if (topic.length < 3) errors.topic = t('campaigns.topicTooShort');
   const audience = { wbp: 0, staff: 0, family: 0, public: 0 };
   for (const k of AUDIENCES) {
     const n = count(v[k]);
@@ -30,7 +32,7 @@ export function campaignRequest(v: CampaignValues, t: Translate): { body: Campai
   if (Object.keys(errors).length > 0) return { errors };
   return {
     body: {
-      heldOn: v.heldOn, place: v.place.trim(), topic: v.topic.trim(), partnerId: v.partnerId || null, audience,
+      heldOn: v.heldOn, place: v.place.trim(), topic, partnerId: v.partnerId || null, audience,
       facilitators: v.facilitators.split('\n').map((s) => s.trim()).filter(Boolean), note: v.note.trim() || null,
     },
   };
