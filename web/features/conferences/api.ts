@@ -1,6 +1,5 @@
 import type { ConferenceBody, ConferenceList, ConferenceRecord, PersonOutcomes } from '../../../shared/contracts/conferences.ts';
 import type { ProgrammeRecord } from '../../../shared/contracts/programmes.ts';
-import type { WbpSummary } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
 const enc = encodeURIComponent;
@@ -10,7 +9,6 @@ export const conferenceKeys = {
   all: ['conferences'] as const,
   list: (facilityId: string, page: number) => ['conferences', 'list', facilityId, page] as const,
   detail: (id: string) => ['conferences', 'detail', id] as const,
-  search: (facilityId: string, q: string) => ['conferences', 'people', facilityId, q] as const,
   /** The same key as the person's outcomes page (web/features/outcomes), refreshed after a conference. */
   outcomes: (wbpId: string) => ['wbp', 'outcomes', wbpId] as const,
   /** The same key as the programme catalogue screen, so both share one copy. */
@@ -25,10 +23,6 @@ export function createConference(facilityId: string, body: ConferenceBody): Prom
 }
 export function fetchConference(id: string, signal?: AbortSignal): Promise<ConferenceRecord> {
   return api<ConferenceRecord>(`/api/conferences/${enc(id)}`, { signal });
-}
-/** People of the unit whose name or registration number matches, for choosing whom to discuss. */
-export function searchPeople(facilityId: string, q: string, signal?: AbortSignal): Promise<WbpSummary[]> {
-  return api<{ items: WbpSummary[] }>('/api/wbp', { query: { q, facilityId, pageSize: 10 }, signal }).then((r) => r.items);
 }
 export function fetchOutcomes(wbpId: string, signal?: AbortSignal): Promise<PersonOutcomes> {
   return api<PersonOutcomes>(`/api/wbp/${enc(wbpId)}/outcomes`, { signal });

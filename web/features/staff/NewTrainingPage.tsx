@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { TRAINING_KINDS, TRAINING_RESULTS, type TrainingRequest } from '../../../shared/contracts/staff.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useChosenFacility } from '../../app/facility.ts';
+import { withSubject } from '../../app/format.ts';
 import { useOrganizations } from '../../app/organizations.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
@@ -18,6 +18,7 @@ import { useFormFields } from '../../components/useFormFields.ts';
 import { createTraining, fetchAllStaff, staffKeys } from './api.ts';
 import { type ParticipantRow, parseHours, participantRequest } from './form.ts';
 import { PersonPicker } from './PersonPicker.tsx';
+import { NoUnit } from './UnitHeading.tsx';
 
 interface Values { title: string; kind: string; startsOn: string; endsOn: string; hours: string; organizerId: string; organizerName: string; place: string; note: string }
 const FIELDS = ['title', 'kind', 'startsOn', 'endsOn', 'hours', 'organizerId', 'organizerName', 'place', 'note'] as const;
@@ -52,7 +53,7 @@ export function NewTrainingPage() {
     onFailed: form.showFailure,
   });
 
-  if (!facility) return <EmptyState title={t('staff.noFacilityTitle')} description={t('staff.noFacilityHelp')} />;
+  if (!facility) return <NoUnit title={t('staff.trainings.newTraining')} />;
 
   const change = (key: string, patch: Partial<ParticipantRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const v = form.values;
@@ -70,7 +71,7 @@ export function NewTrainingPage() {
     if (!v.place.trim()) errors.place = required;
     const participants = rows.filter((r) => peerTraining || r.kind !== 'person').map(participantRequest);
     const complete = participants.filter((p): p is NonNullable<typeof p> => p !== null);
-    setRowsError(complete.length === 0 || complete.length < participants.length ? t('staff.training.noParticipants') : '');
+    setRowsError(participants.length === 0 ? t('staff.training.noParticipants') : complete.length < participants.length ? t('staff.training.participantsIncomplete') : '');
     if (Object.keys(errors).length > 0 || complete.length === 0 || complete.length < participants.length || hours === null) {
       form.show(errors);
       return;
@@ -92,7 +93,7 @@ export function NewTrainingPage() {
           <FormErrorAlert error={save.mutation.error} />
           <Paper withBorder p="md">
             <Stack>
-              <TextInput label={t('staff.training.titleField')} required data-autofocus {...form.bind('title')} />
+              <TextInput label={t('staff.training.titleField')} required maxLength={200} data-autofocus {...form.bind('title')} />
               <Group grow align="flex-start">
                 <NativeSelect label={t('staff.training.kind')} data={TRAINING_KINDS.map((k) => ({ value: k, label: t(`staff.trainingKind.${k}`) }))} {...form.bind('kind')} />
                 <TextInput type="date" label={t('staff.training.startsOn')} required {...form.bind('startsOn')} />
@@ -105,10 +106,10 @@ export function NewTrainingPage() {
                   data={[{ value: '', label: t('staff.training.noOrganization') }, ...(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))]}
                   {...form.bind('organizerId')}
                 />
-                <TextInput label={t('staff.training.organizerName')} description={t('staff.training.organizerHelp')} disabled={!!v.organizerId} {...form.bind('organizerName')} />
+                <TextInput label={t('staff.training.organizerName')} description={t('staff.training.organizerHelp')} disabled={!!v.organizerId} maxLength={160} {...form.bind('organizerName')} />
               </Group>
-              <TextInput label={t('staff.training.place')} required {...form.bind('place')} />
-              <Textarea label={t('staff.training.note')} autosize minRows={2} {...form.bind('note')} />
+              <TextInput label={t('staff.training.place')} required maxLength={200} {...form.bind('place')} />
+              <Textarea label={t('staff.training.note')} autosize minRows={2} maxLength={2000} {...form.bind('note')} />
             </Stack>
           </Paper>
           <Paper withBorder p="md">
@@ -149,11 +150,11 @@ export function NewTrainingPage() {
                       <Table.Tr key={r.key}>
                         <Table.Td>
                           {r.kind === 'named' ? (
-                            <TextInput aria-label={t('staff.training.name')} value={r.name} onChange={(e) => change(r.key, { name: e.currentTarget.value })} />
+                            <TextInput aria-label={t('staff.training.name')} value={r.name} maxLength={160} onChange={(e) => change(r.key, { name: e.currentTarget.value })} />
                           ) : <Text size="sm">{r.label}</Text>}
                           <Text size="xs" c="dimmed">{t(`staff.training.participantKind.${r.kind}`)}</Text>
                         </Table.Td>
-                        <Table.Td><TextInput aria-label={t('staff.training.position')} value={r.position} onChange={(e) => change(r.key, { position: e.currentTarget.value })} /></Table.Td>
+                        <Table.Td><TextInput aria-label={t('staff.training.position')} value={r.position} maxLength={120} onChange={(e) => change(r.key, { position: e.currentTarget.value })} /></Table.Td>
                         <Table.Td w={110}>
                           <TextInput aria-label={t('staff.training.hoursAttended')} inputMode="decimal" value={r.hoursAttended} onChange={(e) => change(r.key, { hoursAttended: e.currentTarget.value })} />
                         </Table.Td>
@@ -170,7 +171,7 @@ export function NewTrainingPage() {
                             onChange={(e) => change(r.key, { certificateNumber: e.currentTarget.value })} />
                         </Table.Td>
                         <Table.Td>
-                          <ActionIcon variant="subtle" color="red" aria-label={t('staff.training.remove')} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>×</ActionIcon>
+                          <ActionIcon variant="subtle" color="red" aria-label={withSubject(t('staff.training.remove'), r.label || r.name.trim() || t(`staff.training.participantKind.${r.kind}`))} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>×</ActionIcon>
                         </Table.Td>
                       </Table.Tr>
                     ))}

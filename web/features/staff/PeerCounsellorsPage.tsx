@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -11,10 +11,8 @@ import { formatDate, todayIso } from '../../app/format.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListSearch, NoMatches } from '../../components/ListSearch.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { useConfirmedSave } from '../../components/useConfirmedSave.ts';
@@ -23,6 +21,7 @@ import { useFormFields } from '../../components/useFormFields.ts';
 import { useListAddress } from '../../components/useListAddress.ts';
 import { appointPeer, endPeer, fetchCandidates, fetchPeers, fetchProgrammes, type PeerParams, staffKeys } from './api.ts';
 import { PersonPicker } from './PersonPicker.tsx';
+import { NoUnit, UnitHeading } from './UnitHeading.tsx';
 
 const STATUSES = ['active', 'ended', 'all'] as const;
 const isStatus = (v: string | null): v is PeerParams['status'] => STATUSES.some((s) => s === v);
@@ -46,24 +45,15 @@ export function PeerCounsellorsPage() {
   });
   const canManage = can('training.manage', facility?.id);
 
-  if (!facility) {
-    return (
-      <>
-        <PageTitle title={t('staff.peers.title')} />
-        <EmptyState title={t('staff.noFacilityTitle')} description={t('staff.noFacilityHelp')} />
-      </>
-    );
-  }
+  if (!facility) return <NoUnit title={t('staff.peers.title')} />;
   const addButton = canManage ? <Button onClick={(e) => adding.open(true, e.currentTarget)}>{t('staff.peers.add')}</Button> : null;
 
   return (
     <>
-      <PageTitle title={t('staff.peers.title')} subtitle={several ? t('staff.peers.subtitle') : `${facility.name} · ${t('staff.peers.subtitle')}`} actions={addButton} />
-      {several ? (
-        <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect permission="training.read" label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
-        </Paper>
-      ) : null}
+      <UnitHeading
+        title={t('staff.peers.title')} subtitle={t('staff.peers.subtitle')} actions={addButton}
+        permission="training.read" facility={facility} several={several} choose={choose}
+      />
       <ListSearch list={address} label={t('staff.peers.search')} cols={{ base: 1, sm: 2 }} maw={720}>
         <NativeSelect
           label={t('staff.peers.status')}
@@ -188,7 +178,7 @@ function AppointDialog({ facilityId, onClose }: { facilityId: string; onClose: (
       {candidate ? null : (
         <>
           <PersonPicker id="peer-person" facilityId={facilityId} label={t('staff.peers.person')} chosen={new Set(person ? [person.id] : [])}
-            onChoose={(p) => setPerson({ id: p.id, name: p.fullName })} error={v.candidate ? undefined : form.errors.candidate} />
+            onChoose={(p) => setPerson({ id: p.id, name: p.fullName })} />
           {person ? <Text size="sm">{t('staff.peers.person')}: <b>{person.name}</b></Text> : null}
         </>
       )}
@@ -199,9 +189,9 @@ function AppointDialog({ facilityId, onClose }: { facilityId: string; onClose: (
           data={[{ value: '', label: t('staff.peers.noProgramme') }, ...(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))]}
           {...form.bind('programmeId')}
         />
-        <TextInput label={t('staff.peers.groupLabel')} disabled={!v.programmeId} {...form.bind('groupLabel')} />
+        <TextInput label={t('staff.peers.groupLabel')} disabled={!v.programmeId} maxLength={60} {...form.bind('groupLabel')} />
       </Group>
-      <TextInput label={t('staff.peers.description')} {...form.bind('description')} />
+      <TextInput label={t('staff.peers.description')} maxLength={200} {...form.bind('description')} />
     </FormDialog>
   );
 }
@@ -234,7 +224,7 @@ function EndDialog({ peer, onClose }: { peer: PeerCounsellorRecord; onClose: () 
         submitLabel={t('staff.peers.end')} submitColor="red">
         <TextInput type="date" label={t('staff.peers.endedOn')} required data-autofocus {...form.bind('endedOn')} />
         <NativeSelect label={t('staff.peers.endReason')} data={PEER_END_REASONS.map((r) => ({ value: r, label: t(`staff.peers.reason.${r}`) }))} {...form.bind('reason')} />
-        <Textarea label={t('staff.peers.endNote')} autosize minRows={2} {...form.bind('note')} />
+        <Textarea label={t('staff.peers.endNote')} autosize minRows={2} maxLength={1000} {...form.bind('note')} />
       </FormDialog>
       <ConfirmDialog {...save.confirm} color="red" confirmLabel={t('staff.peers.end')} message={t('staff.peers.confirmEnd', { name: peer.fullName })} />
     </>

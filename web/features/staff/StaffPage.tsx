@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,8 @@ import { useChosenFacility } from '../../app/facility.ts';
 import { formatDate } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListSearch, NoMatches } from '../../components/ListSearch.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { useDialog } from '../../components/useDialog.ts';
@@ -21,6 +19,7 @@ import { useFormFields } from '../../components/useFormFields.ts';
 import { useListAddress } from '../../components/useListAddress.ts';
 import { fetchStaff, recordQualification, staffKeys, type StaffParams } from './api.ts';
 import { STATE_COLOR, type QualificationValues, qualificationRequest } from './form.ts';
+import { NoUnit, UnitHeading } from './UnitHeading.tsx';
 
 /** The unit's staff and its partners' staff with every qualification, its expiry and state. */
 export function StaffPage() {
@@ -41,24 +40,12 @@ export function StaffPage() {
   });
   const canManage = can('staff.manage');
 
-  if (!facility) {
-    return (
-      <>
-        <PageTitle title={t('staff.directory.title')} />
-        <EmptyState title={t('staff.noFacilityTitle')} description={t('staff.noFacilityHelp')} />
-      </>
-    );
-  }
+  if (!facility) return <NoUnit title={t('staff.directory.title')} />;
   const filtered = !!(params.q || params.kind || params.state);
 
   return (
     <>
-      <PageTitle title={t('staff.directory.title')} subtitle={several ? t('staff.directory.subtitle') : `${facility.name} · ${t('staff.directory.subtitle')}`} />
-      {several ? (
-        <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect permission="staff.read" label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
-        </Paper>
-      ) : null}
+      <UnitHeading title={t('staff.directory.title')} subtitle={t('staff.directory.subtitle')} permission="staff.read" facility={facility} several={several} choose={choose} />
       <ListSearch list={address} label={t('staff.directory.search')} cols={{ base: 1, sm: 3 }} maw={900}>
         <NativeSelect
           label={t('staff.directory.kindFilter')}
@@ -158,7 +145,7 @@ function QualificationDialog({ facilityId, member, onClose }: { facilityId: stri
   return (
     <FormDialog title={t('staff.directory.recordFor', { name: member.fullName })} onClose={onClose} onSubmit={submit} pending={save.isPending} error={save.error}>
       <NativeSelect label={t('staff.qualification.kind')} data={QUALIFICATION_KINDS.map((k) => ({ value: k, label: t(`staff.kind.${k}`) }))} data-autofocus {...form.bind('kind')} />
-      <TextInput label={t('staff.qualification.number')} required {...form.bind('certificateNumber')} />
+      <TextInput label={t('staff.qualification.number')} required maxLength={80} {...form.bind('certificateNumber')} />
       <Group grow>
         <TextInput type="date" label={t('staff.qualification.issuedOn')} required {...form.bind('issuedOn')} />
         <TextInput type="date" label={t('staff.qualification.expiresOn')} description={t('staff.qualification.expiresHelp')} {...form.bind('expiresOn')} />
@@ -167,6 +154,7 @@ function QualificationDialog({ facilityId, member, onClose }: { facilityId: stri
         label={t('staff.qualification.issuer')}
         description={form.values.kind === 'addiction_counsellor' ? t('staff.qualification.issuerHelp') : undefined}
         placeholder={form.values.kind === 'addiction_counsellor' ? 'LSP BNN' : undefined}
+        maxLength={160}
         {...form.bind('issuer')}
       />
     </FormDialog>

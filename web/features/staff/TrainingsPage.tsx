@@ -1,4 +1,4 @@
-import { Anchor, Button, NativeSelect, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,12 @@ import { useChosenFacility } from '../../app/facility.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { ListSearch, NoMatches } from '../../components/ListSearch.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { useListAddress } from '../../components/useListAddress.ts';
 import { fetchTrainings, staffKeys, type TrainingParams } from './api.ts';
+import { NoUnit, UnitHeading } from './UnitHeading.tsx';
 
 /** The unit's trainings, newest first, with participants and completions counted. */
 export function TrainingsPage() {
@@ -32,25 +31,16 @@ export function TrainingsPage() {
   });
   const canManage = can('training.manage', facility?.id);
 
-  if (!facility) {
-    return (
-      <>
-        <PageTitle title={t('staff.trainings.title')} />
-        <EmptyState title={t('staff.noFacilityTitle')} description={t('staff.noFacilityHelp')} />
-      </>
-    );
-  }
+  if (!facility) return <NoUnit title={t('staff.trainings.title')} />;
   const newButton = canManage ? <Button component={Link} to={`/pelatihan/baru?upt=${encodeURIComponent(facility.id)}`}>{t('staff.trainings.newTraining')}</Button> : null;
   const filtered = !!(params.q || params.kind);
 
   return (
     <>
-      <PageTitle title={t('staff.trainings.title')} subtitle={several ? t('staff.trainings.subtitle') : `${facility.name} · ${t('staff.trainings.subtitle')}`} actions={newButton} />
-      {several ? (
-        <Paper withBorder p="sm" mb="md" className="no-print">
-          <FacilitySelect permission="training.read" label={t('staff.unit')} value={facility.id} onChoose={choose} maw={360} />
-        </Paper>
-      ) : null}
+      <UnitHeading
+        title={t('staff.trainings.title')} subtitle={t('staff.trainings.subtitle')} actions={newButton}
+        permission="training.read" facility={facility} several={several} choose={choose}
+      />
       <ListSearch list={address} label={t('staff.trainings.search')} cols={{ base: 1, sm: 2 }} maw={720}>
         <NativeSelect
           label={t('staff.trainings.kindFilter')}

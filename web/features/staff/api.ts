@@ -4,7 +4,6 @@ import type {
   EndPeerCounsellorRequest, PeerCandidate, PeerCounsellorRecord, PeerCounsellorRequest, StaffMember, StaffQualification, StaffQualificationRequest,
   TrainingItem, TrainingRecord, TrainingRequest,
 } from '../../../shared/contracts/staff.ts';
-import type { WbpSummary } from '../../../shared/contracts/wbp.ts';
 import { api } from '../../app/api.ts';
 
 const enc = encodeURIComponent;
@@ -22,7 +21,6 @@ export const staffKeys = {
   training: (id: string) => ['staff', 'training', id] as const,
   peers: (facilityId: string, p: PeerParams) => ['staff', 'peers', facilityId, p] as const,
   candidates: (facilityId: string) => ['staff', 'candidates', facilityId] as const,
-  people: (facilityId: string, q: string) => ['staff', 'people', facilityId, q] as const,
   /** The same key as the programme catalogue screen, so both share one copy. */
   programmes: (facilityId: string) => ['programmes', facilityId] as const,
 };
@@ -57,10 +55,6 @@ export function appointPeer(facilityId: string, body: PeerCounsellorRequest): Pr
 }
 export function endPeer(id: string, body: EndPeerCounsellorRequest): Promise<PeerCounsellorRecord> {
   return api<PeerCounsellorRecord>(`/api/peer-counsellors/${enc(id)}/end`, { method: 'POST', json: body });
-}
-/** People of the unit whose name or registration number matches. */
-export function searchPeople(facilityId: string, q: string, signal?: AbortSignal): Promise<WbpSummary[]> {
-  return api<{ items: WbpSummary[] }>('/api/wbp', { query: { q, facilityId, pageSize: 10 }, signal }).then((r) => r.items);
 }
 export function fetchProgrammes(facilityId: string, signal?: AbortSignal): Promise<ProgrammeRecord[]> {
   return api<{ items: ProgrammeRecord[] }>(`/api/facilities/${enc(facilityId)}/programmes`, { signal }).then((r) => r.items);
