@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COUNSELLOR_CERTIFIER } from '../../../shared/domain/staff.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
 import { makeOrganization, makeQualification, makeUser } from '../../testing/factories.ts';
 
 interface ErrorBody { error: { code: string; message: string; fields?: { field: string; message: string }[] } }
-interface Qualification { id: string; userId: string; kind: string; number: string; issuedOn: string; expiresOn: string | null; valid: boolean }
+interface Qualification { id: string; userId: string; kind: string; number: string; issuedOn: string; expiresOn: string | null; issuer: string | null; valid: boolean }
 type Org = Awaited<ReturnType<typeof makeOrganization>>;
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -209,6 +210,25 @@ describe('staff qualifications', () => {
       { field: 'expiresOn', message: expect.stringContaining('tanggal berakhir harus setelah tanggal terbit') },
     ]);
     expect(await ctx.db.selectFrom('staff_qualifications').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses an issue date after today with 400 naming issuedOn, and stores nothing, as the staff directory does', async () => {
+    const assessor = await makeUser(ctx.db, { role: 'assessor', organizationId: unit.id });
+
+    const response = await addQualification(assessor.id, qualification({ issuedOn: '2026-12-01', expiresOn: '2029-12-01' }));
+
+    expect(response.statusCode).toBe(400);
+    expect((response.json() as ErrorBody).error.fields?.map((f) => f.field)).toEqual(['issuedOn']);
+    expect(await ctx.db.selectFrom('staff_qualifications').select('id').execute()).toEqual([]);
+  });
+
+  it("records BNN's certification body as the issuer of an addiction counsellor's certificate written without one", async () => {
+    const counsellor = await makeUser(ctx.db, { role: 'counsellor', organizationId: unit.id });
+
+    const response = await addQualification(counsellor.id, qualification({ kind: 'addiction_counsellor', issuer: null }));
+
+    expect(response.statusCode, response.body).toBe(201);
+    expect((response.json() as Qualification).issuer).toBe(COUNSELLOR_CERTIFIER);
   });
 
   it('names the certificate number as such when refusing it', async () => {

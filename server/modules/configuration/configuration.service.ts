@@ -4,6 +4,7 @@ import {
 } from '../../../shared/contracts/clinical.ts';
 import { expiryAlertDaysOf } from '../../../shared/domain/agreements.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
+import { defaultIssuer, qualificationProblems } from '../../../shared/domain/staff.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestOrigin } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -116,17 +117,21 @@ export function createConfigurationService(deps: { db: Db; now: () => Date }) {
       };
     },
 
+    /** The same rules as a head of unit's renewal in the staff directory (shared/domain/staff.ts). */
     async addQualification(actor: Actor, userId: string, input: z.infer<typeof qualificationRequest>, origin: RequestOrigin) {
       if (!(await repo.userExists(db, userId))) throw notFound('user');
+      const today = jakartaDate(now());
+      const problems = qualificationProblems(input, today);
+      if (problems.length > 0) throw validation(problems);
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await repo.insertQualification(trx, {
           user_id: userId, kind: input.kind, number: input.certificateNumber, issued_on: input.issuedOn, expires_on: input.expiresOn,
-          issuer: input.issuer, recorded_by: actor.userId,
+          issuer: defaultIssuer(input.kind, input.issuer), recorded_by: actor.userId,
         });
         await writeAudit(trx, { actor, origin }, { action: 'create', entityType: 'qualification', entityId: inserted.id, details: { userId, kind: input.kind } });
         return inserted;
       });
-      return toQualification(row, jakartaDate(now()));
+      return toQualification(row, today);
     },
   };
 }
