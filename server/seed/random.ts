@@ -10,10 +10,4 @@ export function intBetween(random: () => number, min: number, max: number): numb
 }
 
 // Date arithmetic is shared; re-exported for the seed and the benchmarks, which take it from here.
-export { addDays } from '../../shared/domain/dates.ts';
-
-export function addMonths(isoDate: string, months: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays, addMonths } from '../../shared/domain/dates.ts';

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acceptanceOverdue, addMonths, expectedRelease, followUpMonthsOf, followUpMonthsProblem, followUpSchedule, followUpState, lookAheadUntil,
+  acceptanceOverdue, expectedRelease, followUpMonthsOf, followUpMonthsProblem, followUpSchedule, followUpState, lookAheadUntil,
   receivesAftercare, releasePlanProblems,
 } from './aftercare.ts';
-
-describe('adding months to a date', () => {
-  it('keeps the day of the month', () => {
-    expect(addMonths('2026-11-23', 1)).toBe('2026-12-23');
-    expect(addMonths('2026-11-23', 3)).toBe('2027-02-23');
-  });
-
-  it('falls back to the last day of a shorter month', () => {
-    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
-    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
-  });
-});
 
 describe('the follow-up schedule', () => {
   it('is due the configured months after release, in order', () => {

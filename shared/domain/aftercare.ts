@@ -3,7 +3,7 @@
 // unanswered or a follow-up not done in time. Pure: "today" is always an argument.
 
 import type { OrgKind } from '../contracts/common.ts';
-import { addDays } from './dates.ts';
+import { addDays, addMonths } from './dates.ts';
 
 /** How a person leaves: parole (pembebasan bersyarat), leave before release (cuti bersyarat), end of sentence, other. */
 export const RELEASE_KINDS = ['pb', 'cb', 'end_of_sentence', 'other'] as const;
@@ -44,19 +44,6 @@ export const MAX_FOLLOW_UP_MONTH = 60;
 export const FOLLOW_UP_GRACE_DAYS = 14;
 /** Days after it was sent before a referral neither accepted nor declined is flagged. */
 export const ACCEPTANCE_ALERT_DAYS = 7;
-
-/**
- * The same calendar day `months` later; a day the month lacks becomes its last day
- * (31 January + 1 month = 28 or 29 February).
- */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /** Whether a value is a usable follow-up setting: whole months from 1 to 60, at least one. */
 export function followUpMonthsProblem(value: unknown): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageInYears, daysBetween, isoWeekday, jakartaDate, mondayOf } from './dates.ts';
+import { addDays, addMonths, ageInYears, daysBetween, isoWeekday, jakartaDate, mondayOf } from './dates.ts';
 
 describe('ageInYears', () => {
   it('counts a birthday only once it has come', () => {
@@ -61,5 +61,17 @@ describe('mondayOf', () => {
 
   it('goes back across the end of a year', () => {
     expect(mondayOf('2027-01-01')).toBe('2026-12-28');
+  });
+});
+
+describe('adding months to a date', () => {
+  it('keeps the day of the month', () => {
+    expect(addMonths('2026-11-23', 1)).toBe('2026-12-23');
+    expect(addMonths('2026-11-23', 3)).toBe('2027-02-23');
+  });
+
+  it('falls back to the last day of a shorter month', () => {
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
   });
 });

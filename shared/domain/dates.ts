@@ -9,6 +9,19 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The same calendar day `months` later; a day the month lacks becomes its last day
+ * (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 /** Whole days from `from` to `to`: negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
