@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { audienceProblems, audienceTotal, sumAudiences } from './campaigns.ts';
+import { audienceProblems, audienceTotal } from './campaigns.ts';
 
 describe('audiences of education campaigns', () => {
   it('adds the four groups', () => {
     expect(audienceTotal({ wbp: 40, staff: 5, family: 12, public: 3 })).toBe(60);
-  });
-  it('sums each group over campaigns', () => {
-    expect(sumAudiences([{ wbp: 40, staff: 5, family: 0, public: 0 }, { wbp: 10, staff: 0, family: 8, public: 30 }]))
-      .toEqual({ wbp: 50, staff: 5, family: 8, public: 30 });
   });
   it('refuses a campaign that reached no one', () => {
     expect(audienceProblems({ wbp: 0, staff: 0, family: 0, public: 0 })).toEqual([{ field: 'audience', message: 'validation.campaign.noAudience' }]);
