@@ -2,7 +2,7 @@ import type { Language, OrgKind, Role } from '../../shared/contracts/common.ts';
 import type { AgreementScope } from '../../shared/domain/agreements.ts';
 import { can, type Permission } from '../../shared/domain/permissions.ts';
 import { unitsAllowing } from '../../shared/domain/workUnits.ts';
-import { AppError, notFound, validation } from './errors.ts';
+import { notFound, validation } from './errors.ts';
 
 /** A unit an account works in, as the session lists it (shared/domain/workUnits.ts WorkUnit). */
 export interface FacilityRef {
@@ -42,8 +42,12 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN', 'error.forbidden');
+/**
+ * Whether the actor may also use a second `permission` in a unit, beyond the route's own: the role
+ * holds it and the unit is one where it may be used (partner scopes, the Bapas rule).
+ */
+export function mayActIn(actor: Actor, permission: Permission, facilityId: string): boolean {
+  return can(actor.role, permission) && mayWorkIn(actingUnder(actor, permission), facilityId);
 }
 
 /**

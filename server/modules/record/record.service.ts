@@ -2,9 +2,8 @@ import {
   PTRM_EVENTS, TIMELINE_KINDS, type TimelineEntry, type TimelineKind, type TimelinePage, type TimelineQuery, timelineEntry,
 } from '../../../shared/contracts/record.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
-import { can } from '../../../shared/domain/permissions.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, type RequestOrigin, actingUnder, mayWorkIn } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, mayActIn } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './record.repository.ts';
@@ -14,8 +13,7 @@ import * as repo from './record.repository.ts';
  * unit), and for partner staff only where an agreement in force covers it; not even as a count.
  */
 function visibleKinds(actor: Actor, facilityId: string): TimelineKind[] {
-  const readsNotes = can(actor.role, 'notes.read') && mayWorkIn(actingUnder(actor, 'notes.read'), facilityId);
-  return TIMELINE_KINDS.filter((kind) => kind !== 'note' || readsNotes);
+  return TIMELINE_KINDS.filter((kind) => kind !== 'note' || mayActIn(actor, 'notes.read', facilityId));
 }
 
 const ENROLMENT_EVENT = { 0: 'started', 1: 'waitlisted' } as const;

@@ -606,6 +606,18 @@ describe('a staff member\'s day', () => {
 
     expect(response.statusCode).toBe(403);
   });
+
+  it('refuses partner clinic staff another staff member\'s day: their agreement lets them read the timetable, not manage it', async () => {
+    const { unitId, clinic } = await demoRutan();
+    await generate(clinic, unitId);
+    const dinkes = await ctx.db.selectFrom('organizations').select('id').where('kind', '=', 'dinkes').executeTakeFirstOrThrow();
+    const partner = await makeUser(ctx.db, { role: 'clinic_staff', organizationId: dinkes.id });
+    const session = await signIn(ctx.app, partner.username);
+
+    const response = await session.request({ method: 'GET', url: `/api/facilities/${unitId}/staff-day?date=${DAY}&staffId=${await userId('klinik.serang')}` });
+
+    expect(response.statusCode).toBe(403);
+  });
 });
 
 // --- Calendar feeds ------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import {
   EXCEPTION_KIND_TO_SCHEDULER, MORNING_SESSION_CODES, MORNING_WINDOW, ROUTINE_KIND_TO_SCHEDULER, movedEnd, renderCalendar, weekIndexOf,
 } from '../../../shared/domain/timetable.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import { type Actor, type RequestOrigin, requireFacility, requirePermission } from '../../platform/actor.ts';
+import { type Actor, type RequestOrigin, mayActIn, requireFacility } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { AppError, notFound, validation } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import { translate } from '../../platform/messages.ts';
 import * as repo from './timetable.repository.ts';
 
@@ -315,7 +315,7 @@ export function createTimetableService(deps: { db: Db; now: () => Date }) {
     async staffDay(actor: Actor, facilityId: string, date: string, staffId: string | undefined, origin: RequestOrigin) {
       requireFacility(actor, facilityId);
       const who = staffId ?? actor.userId;
-      if (who !== actor.userId) requirePermission(actor, 'timetable.manage');
+      if (who !== actor.userId && !mayActIn(actor, 'timetable.manage', facilityId)) throw forbidden();
       return db.transaction().execute(async (trx) => {
         const staff = (await repo.staffOf(trx, facilityId, jakartaDate(now()))).find((s) => s.id === who);
         if (!staff) throw notFound('user');
