@@ -98,6 +98,16 @@ export const PERMISSION_SCOPES: Partial<Record<Permission, readonly AgreementSco
   'campaign.manage': ['education'],
 };
 
+/**
+ * What partner staff do for their own organisation rather than in a unit, so no agreement scope is
+ * needed: the aftercare referrals addressed to it, the agreements it signed, the organisations,
+ * its aggregate figures. Every other permission a partner's role holds is used in a unit, within
+ * PERMISSION_SCOPES, or not at all.
+ */
+export const ORGANIZATION_PERMISSIONS: readonly Permission[] = [
+  'aftercare.read', 'aftercare.receive', 'agreement.read', 'agreement.manage', 'org.read', 'stats.read',
+];
+
 /** Whether an agreement covering `scopes` lets partner staff use `permission`. */
 export function scopesAllow(scopes: readonly AgreementScope[], permission: Permission): boolean {
   const needed = PERMISSION_SCOPES[permission];

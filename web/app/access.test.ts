@@ -78,6 +78,17 @@ describe('mayUse', () => {
     expect(mayUse(assessor([]), 'agreement.read')).toBe(true);
   });
 
+  it('without a unit, refuses partner staff what their role holds but no agreement scope grants, so the menu does not offer it', () => {
+    const partnerClinic = { ...assessor([{ id: SERANG, scopes: ['screening', 'counselling'] }]), role: 'clinic_staff' as const };
+    expect(mayUse(partnerClinic, 'sdp.import')).toBe(false);
+    expect(mayUse(partnerClinic, 'staff.read')).toBe(false);
+    expect(mayUse(partnerClinic, 'programme.manage')).toBe(false);
+  });
+
+  it('without a unit, lets partner staff receive the aftercare referrals addressed to their organisation', () => {
+    expect(mayUse(assessor([]), 'aftercare.receive')).toBe(true);
+  });
+
   it('without a unit, applies the plain role permission to everyone else', () => {
     expect(mayUse(user({ facilities: [] }), 'screening.write')).toBe(true);
   });
