@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from './database.ts';
+import { containing, startingWith } from './like.ts';
 
 // The people an actor may see, read by every module that works on a person: the one place where a
 // person's scope (the units holding them) is written.
@@ -53,6 +54,5 @@ export async function findPeople(db: DbOrTrx, ids: readonly string[], facilityId
 
 /** The register's search: a part of the name, or the start of the SDP number. */
 export function nameOrNumberLike(q: string) {
-  const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql<boolean>`(lower(wbp.full_name) like ${`%${text.toLowerCase()}%`} or wbp.sdp_number like ${`${text.toUpperCase()}%`})`;
+  return sql<boolean>`(lower(wbp.full_name) like ${containing(q.toLowerCase())} or wbp.sdp_number like ${startingWith(q.toUpperCase())})`;
 }

@@ -5,6 +5,7 @@ import { type AgreementScope, type AgreementStatus, EXPIRED_ALERT_DAYS, expiryAl
 import { addDays } from '../../../shared/domain/dates.ts';
 import { agreementInForce } from '../../db/agreements.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { containing } from '../../db/like.ts';
 import type { AgreementDocumentsTable, AgreementsTable, Database } from '../../db/schema.ts';
 
 type Eb = ExpressionBuilder<Database & { ag: AgreementsTable }, 'ag'>;
@@ -48,7 +49,6 @@ function hasStatus(eb: Eb, status: AgreementStatus, day: StatusDay) {
   }
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const AGREEMENT_COLUMNS = [
   'ag.id', 'ag.number', 'ag.title', 'ag.kind', 'ag.signed_on', 'ag.valid_from', 'ag.valid_until', 'ag.terminated_on', 'ag.termination_reason',
@@ -67,7 +67,7 @@ export async function listAgreements(db: DbOrTrx, visibility: Visibility, query:
       eb.exists(eb.selectFrom('agreement_parties as fp').select('fp.organization_id').whereRef('fp.agreement_id', '=', 'ag.id').where('fp.organization_id', '=', orgId)));
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containing(query.q);
     base = base.where((eb) => eb.or([
       eb('ag.number', 'ilike', pattern),
       eb('ag.title', 'ilike', pattern),
