@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bapasUnitsFor, enrolmentProblems } from './postRehab.ts';
+import { bapasUnitsFor, endingDateProblems, endingNoteProblems, enrolmentProblems } from './postRehab.ts';
 
 const BAPAS = 'bapas';
 const UNITS = [BAPAS, 'rutan-serang', 'lapas-cilegon'];
@@ -45,5 +45,33 @@ describe('enrolment from an aftercare referral', () => {
   it('refuses before the release', () => {
     expect(enrolmentProblems({ ...accepted, releasedOn: null }, '2026-11-02')).toEqual([{ field: 'referralId', message: 'postRehab.notReleased' }]);
     expect(enrolmentProblems(accepted, '2026-10-09')).toEqual([{ field: 'startDate', message: 'postRehab.beforeRelease' }]);
+  });
+});
+
+describe('ending a post-rehabilitation enrolment', () => {
+  it('asks a drop-out for a note saying why', () => {
+    expect(endingNoteProblems('dropped', null)).toEqual([{ field: 'note', message: 'postRehab.noteRequiredForDrop' }]);
+    expect(endingNoteProblems('dropped', '   ')).toEqual([{ field: 'note', message: 'postRehab.noteRequiredForDrop' }]);
+  });
+
+  it('takes a drop-out with a note', () => {
+    expect(endingNoteProblems('dropped', 'Pindah domisili')).toEqual([]);
+  });
+
+  it('lets a completion go without a note', () => {
+    expect(endingNoteProblems('completed', null)).toEqual([]);
+  });
+
+  it('accepts an end from the start day to today', () => {
+    expect(endingDateProblems('2026-11-02', '2026-11-02', '2026-11-22')).toEqual([]);
+    expect(endingDateProblems('2026-11-22', '2026-11-02', '2026-11-22')).toEqual([]);
+  });
+
+  it('refuses an end after today', () => {
+    expect(endingDateProblems('2026-11-23', '2026-11-02', '2026-11-22')).toEqual([{ field: 'endedOn', message: 'dateInFuture' }]);
+  });
+
+  it('refuses an end before the start', () => {
+    expect(endingDateProblems('2026-11-01', '2026-11-02', '2026-11-22')).toEqual([{ field: 'endedOn', message: 'postRehab.endBeforeStart' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { endDateProblem } from './outcomes.ts';
 import type { Permission } from './permissions.ts';
 
 /**
@@ -27,7 +28,7 @@ export function bapasUnitsFor(permission: Permission, facilityIds: readonly stri
 }
 
 /** Why an enrolment from a referral is refused, as field problems (message keys without the 'validation.' prefix). */
-export type PostRehabProblem = { field: 'referralId' | 'startDate'; message: string };
+export type PostRehabProblem = { field: 'referralId' | 'startDate' | 'endedOn' | 'note'; message: string };
 
 /**
  * A client can join a Bapas programme from an aftercare referral that is addressed to that Bapas,
@@ -42,5 +43,25 @@ export function enrolmentProblems(r: {
   if (!r.consentInForce) return [{ field: 'referralId', message: 'postRehab.noConsent' }];
   if (r.releasedOn === null) return [{ field: 'referralId', message: 'postRehab.notReleased' }];
   if (startDate < r.releasedOn) return [{ field: 'startDate', message: 'postRehab.beforeRelease' }];
+  return [];
+}
+
+/** How a Bapas ends a post-rehabilitation enrolment: completed (no certificate is issued) or dropped. */
+export const POST_REHAB_ENDINGS = ['completed', 'dropped'] as const;
+export type PostRehabEnding = (typeof POST_REHAB_ENDINGS)[number];
+
+/** A drop-out says why in the note (its reason is stored as 'other'); a completion may add one. */
+export function endingNoteProblems(status: PostRehabEnding, note: string | null | undefined): PostRehabProblem[] {
+  if (status === 'dropped' && (note === null || note === undefined || note.trim() === '')) {
+    return [{ field: 'note', message: 'postRehab.noteRequiredForDrop' }];
+  }
+  return [];
+}
+
+/** The end date is not after today (in Jakarta) and not before the enrolment started. */
+export function endingDateProblems(endedOn: string, startDate: string | null, today: string): PostRehabProblem[] {
+  const problem = endDateProblem(endedOn, startDate, today);
+  if (problem === 'future') return [{ field: 'endedOn', message: 'dateInFuture' }];
+  if (problem === 'beforeStart') return [{ field: 'endedOn', message: 'postRehab.endBeforeStart' }];
   return [];
 }

@@ -11,6 +11,7 @@ import * as agreements from './2026_11_23_0009_agreements.ts';
 import * as aftercare from './2026_11_23_0011_aftercare.ts';
 import * as staffTraining from './2026_11_23_0010_staff_training.ts';
 import * as postRehab from './2026_11_23_0012_post_rehab.ts';
+import * as postRehabEnd from './2026_11_23_0013_post_rehab_end.ts';
 
 // Listed explicitly so the same set runs from source, from tests and from the CLI, in name order.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0010_staff_training': staffTraining,
   '2026_11_23_0011_aftercare': aftercare,
   '2026_11_23_0012_post_rehab': postRehab,
+  '2026_11_23_0013_post_rehab_end': postRehabEnd,
 };

@@ -351,3 +351,109 @@ describe('revocation and closing', () => {
     ]);
   });
 });
+
+describe('ending an enrolment', () => {
+  async function enrolled(name = 'Rudi Hartono') {
+    const made = await programme();
+    const c = await client({ fullName: name });
+    const response = await enrol(made.id, c.referralId, '2026-11-02');
+    expect(response.statusCode, response.body).toBe(201);
+    return { programmeId: made.id, client: c, enrolmentId: (response.json() as PostRehabEnrolment).id };
+  }
+
+  function end(enrolmentId: string, payload: Record<string, unknown>, session = pk) {
+    return session.request({ method: 'POST', url: `/api/post-rehab-enrolments/${enrolmentId}/end`, payload });
+  }
+
+  const stored = (id: string) => ctx.db.selectFrom('enrolments').select(['status', 'ended_on', 'outcome_reason', 'outcome_note', 'outcome_by', 'certificate_number'])
+    .where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('completes an enrolment without issuing a certificate, and audits it', async () => {
+    const { enrolmentId } = await enrolled();
+
+    const response = await end(enrolmentId, { status: 'completed', endedOn: '2026-11-20', note: 'Mengikuti seluruh sesi' });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ id: enrolmentId, status: 'completed', endedOn: '2026-11-20', outcomeNote: 'Mengikuti seluruh sesi' });
+    expect(await stored(enrolmentId)).toEqual({
+      status: 'completed', ended_on: '2026-11-20', outcome_reason: null, outcome_note: 'Mengikuti seluruh sesi', outcome_by: pkId, certificate_number: null,
+    });
+    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'enrolment').where('action', '=', 'update').execute();
+    expect(audit).toEqual([{ action: 'update', entity_id: enrolmentId }]);
+  });
+
+  it('drops an enrolment with the reason "other" and the note that says why', async () => {
+    const { enrolmentId } = await enrolled();
+
+    const response = await end(enrolmentId, { status: 'dropped', endedOn: '2026-11-18', note: 'Pindah domisili ke luar wilayah Bapas' });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await stored(enrolmentId)).toMatchObject({
+      status: 'dropped', ended_on: '2026-11-18', outcome_reason: 'other', outcome_note: 'Pindah domisili ke luar wilayah Bapas',
+    });
+  });
+
+  it('refuses a drop-out without a note, naming the note, and changes nothing', async () => {
+    const { enrolmentId } = await enrolled();
+
+    const response = await end(enrolmentId, { status: 'dropped', endedOn: '2026-11-18', note: '  ' });
+
+    expect(response.statusCode).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['note']);
+    expect((await stored(enrolmentId)).status).toBe('active');
+  });
+
+  it('refuses an end before the start, naming the end date', async () => {
+    const { enrolmentId } = await enrolled();
+
+    const response = await end(enrolmentId, { status: 'completed', endedOn: '2026-11-01' });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: { fields: [{ field: 'endedOn', message: 'Tanggal berakhir: tanggal berakhir tidak boleh sebelum tanggal mulai program' }] },
+    });
+    expect((await stored(enrolmentId)).status).toBe('active');
+  });
+
+  it('refuses an end after today in Jakarta, naming the end date', async () => {
+    const { enrolmentId } = await enrolled();
+
+    const response = await end(enrolmentId, { status: 'completed', endedOn: '2026-11-23' });
+
+    expect(response.statusCode).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['endedOn']);
+    expect((await stored(enrolmentId)).status).toBe('active');
+  });
+
+  it('refuses to end an enrolment that has already ended', async () => {
+    const { enrolmentId } = await enrolled();
+    await end(enrolmentId, { status: 'completed', endedOn: '2026-11-20' });
+
+    const response = await end(enrolmentId, { status: 'dropped', endedOn: '2026-11-21', note: 'Tidak hadir lagi' });
+
+    expect(response.statusCode).toBe(409);
+    expect((await stored(enrolmentId)).status).toBe('completed');
+  });
+
+  it('answers another Bapas as if the enrolment did not exist', async () => {
+    const { enrolmentId } = await enrolled();
+
+    const response = await end(enrolmentId, { status: 'completed', endedOn: '2026-11-20' }, otherPk);
+
+    expect(response.statusCode).toBe(404);
+    expect((await stored(enrolmentId)).status).toBe('active');
+  });
+
+  it('keeps an ended enrolment out of the next week', async () => {
+    const made = await programme();
+    const [gone, ...staying] = await groupEnrolled(made.id, 7);
+    await readyToSchedule();
+    const goneEnrolment = (await enrolments(made.id)).find((e) => e.wbpId === gone!.person.id)!;
+    expect((await end(goneEnrolment.id, { status: 'dropped', endedOn: '2026-11-20', note: 'Bekerja di luar kota' })).statusCode).toBe(200);
+
+    const madeWeek = await week();
+
+    const group = madeWeek.sessions.find((s) => s.sessionCode === 'relapse_prevention');
+    expect(group?.members.map((m) => m.wbpId).sort()).toEqual(staying.map((c) => c.person.id).sort());
+  });
+});

@@ -1,6 +1,7 @@
-import type { PostRehabCandidate, PostRehabEnrolBody, PostRehabEnrolment } from '../../../shared/contracts/postRehab.ts';
+import type { PostRehabCandidate, PostRehabEndBody, PostRehabEnrolBody, PostRehabEnrolment } from '../../../shared/contracts/postRehab.ts';
+import { jakartaDate } from '../../../shared/domain/dates.ts';
 import { programmeEnd } from '../../../shared/domain/placement.ts';
-import { enrolmentProblems } from '../../../shared/domain/postRehab.ts';
+import { endingDateProblems, enrolmentProblems } from '../../../shared/domain/postRehab.ts';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { type Actor, type RequestOrigin, requireFacility } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -87,6 +88,29 @@ export function createPostRehabService(deps: { db: Db; now: () => Date }) {
           details: { wbpId: referral.wbp_id, programmeId: programme.id, referralId: referral.id, startDate: body.startDate },
         });
         const [row] = await repo.roster(trx, programme.id, id);
+        if (!row) throw new AppError('INTERNAL', 'error.internal');
+        return enrolmentRecord(row);
+      });
+    },
+
+    /**
+     * Ends an active enrolment as completed or dropped. Post-rehabilitation issues no certificate, and a
+     * drop-out is stored with the reason 'other' and the note that says why (docs/adr/0018).
+     */
+    async end(actor: Actor, enrolmentId: string, body: PostRehabEndBody, origin: RequestOrigin): Promise<PostRehabEnrolment> {
+      return db.transaction().execute(async (trx) => {
+        const enrolment = await repo.enrolmentOf(trx, enrolmentId, actor.facilityIds);
+        if (!enrolment) throw notFound('enrolment');
+        if (enrolment.status !== 'active') throw new AppError('CONFLICT', 'error.postRehab.notActive');
+        const problems = endingDateProblems(body.endedOn, enrolment.start_date, jakartaDate(now()));
+        if (problems.length > 0) throw validation(problems.map((p) => ({ field: p.field, message: `validation.${p.message}` })));
+        const ended = await repo.endEnrolment(trx, enrolment.id, { status: body.status, endedOn: body.endedOn, note: body.note, by: actor.userId, at: now() });
+        if (!ended) throw new AppError('CONFLICT', 'error.postRehab.notActive');
+        await writeAudit(trx, { actor, origin }, {
+          action: 'update', entityType: 'enrolment', entityId: enrolment.id, facilityId: enrolment.facility_id,
+          details: { wbpId: enrolment.wbp_id, referralId: enrolment.referral_id, before: enrolment.status, after: body.status, endedOn: body.endedOn },
+        });
+        const [row] = await repo.roster(trx, enrolment.programme_id, enrolment.id);
         if (!row) throw new AppError('INTERNAL', 'error.internal');
         return enrolmentRecord(row);
       });

@@ -22,6 +22,15 @@ export const postRehabRequests: Record<string, Builder> = {
     const programmeId = await postRehabProgramme(w, side);
     return { method: 'POST', url: `/api/programmes/${programmeId}/post-rehab-enrolments`, payload: { referralId: await acceptedClient(w, side), startDate: '2026-11-16' } };
   },
+  'POST /api/post-rehab-enrolments/:id/end': async (w, side) => {
+    const programmeId = await postRehabProgramme(w, side);
+    const referralId = await acceptedClient(w, side);
+    const referral = await w.db.selectFrom('referrals').select('wbp_id').where('id', '=', referralId).executeTakeFirstOrThrow();
+    const enrolment = await w.db.insertInto('enrolments').values({
+      wbp_id: referral.wbp_id, programme_id: programmeId, referral_id: referralId, decision_id: null, status: 'active', start_date: '2026-11-02', expected_end_date: '2027-01-25',
+    }).returning('id').executeTakeFirstOrThrow();
+    return { method: 'POST', url: `/api/post-rehab-enrolments/${enrolment.id}/end`, payload: { status: 'completed', endedOn: '2026-11-16' } };
+  },
   'GET /api/facilities/:facilityId/post-rehab-candidates': async (w, side) => {
     await acceptedClient(w, side);
     return { method: 'GET', url: `/api/facilities/${facility(w, side).id}/post-rehab-candidates` };
