@@ -6,6 +6,7 @@ import { conferencesEn, conferencesRulesEn } from './care/conferences.en.ts';
 import { recordEn } from './care/record.en.ts';
 import { agreementsEn, agreementsRulesEn } from './agreements.en.ts';
 import { aftercareEn, aftercareRulesEn } from './aftercare.en.ts';
+import { postRehabEn, postRehabRulesEn } from './postRehab.en.ts';
 import { staffEn, staffRulesEn } from './staff.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
 
@@ -221,6 +222,7 @@ export const en: Translation = {
     ...conferencesRulesEn,
     ...agreementsRulesEn,
     ...aftercareRulesEn,
+    ...postRehabRulesEn,
     ...staffRulesEn,
     ...notesRulesEn,
   },
@@ -1501,6 +1503,7 @@ export const en: Translation = {
   },
   agreements: agreementsEn,
   aftercare: aftercareEn,
+  postRehab: postRehabEn,
   staff: staffEn,
   campaigns: campaignsEn,
   care: {

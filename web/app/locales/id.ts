@@ -5,6 +5,7 @@ import { conferencesId, conferencesRulesId } from './care/conferences.id.ts';
 import { recordId } from './care/record.id.ts';
 import { agreementsId, agreementsRulesId } from './agreements.id.ts';
 import { aftercareId, aftercareRulesId } from './aftercare.id.ts';
+import { postRehabId, postRehabRulesId } from './postRehab.id.ts';
 import { staffId, staffRulesId } from './staff.id.ts';
 import { campaignsId } from './campaigns.id.ts';
 
@@ -221,6 +222,7 @@ export const id = {
     ...conferencesRulesId,
     ...agreementsRulesId,
     ...aftercareRulesId,
+    ...postRehabRulesId,
     ...staffRulesId,
     ...notesRulesId,
   },
@@ -1501,6 +1503,7 @@ export const id = {
   },
   agreements: agreementsId,
   aftercare: aftercareId,
+  postRehab: postRehabId,
   staff: staffId,
   campaigns: campaignsId,
   care: {

@@ -6,6 +6,7 @@ import { AFTERCARE_OUTCOMES, FOLLOW_UP_URINE, closeBody, followUpBody } from '..
 import { useAuth } from '../../app/auth.tsx';
 import { useChosenFacility } from '../../app/facility.ts';
 import { todayIso } from '../../app/format.ts';
+import { postRehabProgrammesPath } from '../../app/postRehab.ts';
 import { orNull, validate } from '../../app/validation.ts';
 import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -43,6 +44,10 @@ export function AftercarePage() {
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
   });
 
+  // A Bapas enrols its accepted, released clients with consent in force in its own post-rehabilitation programmes.
+  const enrolPath = (r: AftercareReferralRecord) =>
+    (r.released && r.consentInForce && can('postrehab.manage', r.toOrganizationId) ? postRehabProgrammesPath(r.toOrganizationId) : null);
+
   const onAction = (action: ReceiverAction, referral: AftercareReferralRecord, opener: HTMLElement) => {
     if (action === 'accept') accept.mutate(referral.id);
     else dialog.open({ action, referral }, opener);
@@ -59,7 +64,7 @@ export function AftercarePage() {
         {receives ? (
           <Section id="aftercare-inbox" title={t('aftercare.referrals.inbox')}>
             <QueryView query={inbox} isEmpty={(d: ReferralList) => d.items.length === 0} empty={<Text size="sm" c="dimmed">{t('aftercare.referrals.inboxEmpty')}</Text>}>
-              {(d: ReferralList) => <ReferralsTable referrals={d.items} side="receiver" onAction={onAction} />}
+              {(d: ReferralList) => <ReferralsTable referrals={d.items} side="receiver" onAction={onAction} enrolPath={enrolPath} />}
             </QueryView>
           </Section>
         ) : null}

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpState } from '../../../shared/contracts/aftercare.ts';
 import { formatDate, withSubject } from '../../app/format.ts';
@@ -15,10 +16,12 @@ export type ReceiverAction = 'accept' | 'decline' | 'follow_up' | 'close';
  * Aftercare referrals with their status, flags (unanswered for a week, follow-ups overdue, consent
  * revoked), the follow-up schedule and the hand-over PDF; the receiving side also gets its actions.
  */
-export function ReferralsTable({ referrals, side, onAction }: {
+export function ReferralsTable({ referrals, side, onAction, enrolPath }: {
   referrals: readonly AftercareReferralRecord[];
   side: 'sender' | 'receiver';
   onAction?: (action: ReceiverAction, referral: AftercareReferralRecord, opener: HTMLElement) => void;
+  /** Where the receiver enrols an accepted client in a post-rehabilitation programme, or null where it cannot. */
+  enrolPath?: (referral: AftercareReferralRecord) => string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -89,6 +92,11 @@ export function ReferralsTable({ referrals, side, onAction }: {
                       {t('aftercare.referrals.decline')}
                     </Button>
                   </Group>
+                ) : null}
+                {side === 'receiver' && r.status === 'accepted' && enrolPath?.(r) ? (
+                  <Anchor component={Link} to={enrolPath(r) ?? ''} size="sm" aria-label={withSubject(t('postRehab.fromReferral'), r.fullName)}>
+                    {t('postRehab.fromReferral')}
+                  </Anchor>
                 ) : null}
                 {side === 'receiver' && onAction && r.status === 'accepted' ? (
                   <Group gap={6}>

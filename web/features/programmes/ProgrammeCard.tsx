@@ -5,6 +5,7 @@ import type { ProgrammeRecord } from '../../../shared/contracts/programmes.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { frequencyText, groupSizeText, minutesText, phasesText, weeksText } from './labels.ts';
+import { PostRehabPanel } from './PostRehabPanel.tsx';
 
 /** One programme of the catalogue: what it is, how long, for how many, and the sessions it holds. */
 export function ProgrammeCard({
@@ -125,6 +126,8 @@ export function ProgrammeCard({
       <Text size="xs" c="dimmed" mt="xs">
         {t('programmes.updatedAt', { date: formatDateTime(p.updatedAt) })}
       </Text>
+      {/* A Bapas's post-rehabilitation clients come from aftercare referrals, not from placement (docs/adr/0018). */}
+      {p.kind === 'post_rehab' && can('postrehab.manage', p.facilityId) ? <PostRehabPanel programme={p} /> : null}
     </Paper>
   );
 }
