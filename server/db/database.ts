@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { PgliteDialect } from './pgliteDialect.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -45,7 +46,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
 }
 
 export function wrapPglite(pglite: PGlite): DatabaseHandle {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 

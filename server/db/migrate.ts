@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Migrator, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.ts';
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {

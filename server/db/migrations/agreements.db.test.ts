@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AGREEMENT_SCOPES, inForce } from '../../../shared/domain/agreements.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';

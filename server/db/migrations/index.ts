@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_0001_foundation.ts';
 import * as screeningAssessment from './2026_11_22_0002_screening_assessment.ts';
 import * as programmes from './2026_11_22_0003_programmes.ts';
