@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AppError } from './platform/errors.ts';
 import { registerErrorHandling, registerSecurity } from './platform/http.ts';
+import { registerOpenApi } from './platform/openapi.ts';
 import { createAdminService } from './modules/admin/admin.service.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { DEFAULT_AUTH_SETTINGS, createAuthService } from './modules/auth/auth.service.ts';
@@ -109,6 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   registerSecurity(app, { actorFromToken: auth.actorFromToken });
+  // Before the modules: the API's document is made from every route registered after it.
+  await registerOpenApi(app);
 
   await app.register(healthRoutes, { db, databaseKind: deps.databaseKind, version: VERSION });
   await app.register(authRoutes, {

@@ -18,6 +18,7 @@ import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } f
 import { aftercareFacilityNeutral, aftercareRequests } from './access/aftercare.ts';
 import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
 import { postRehabRequests } from './access/postRehab.ts';
+import { openapiFacilityNeutral, openapiRequests } from './access/openapi.ts';
 
 /**
  * Walks every API route × every role × own/other facility. A role without the route's permission
@@ -35,6 +36,7 @@ const REQUESTS: Record<string, Builder> = {
   ...aftercareRequests,
   ...staffRequests,
   ...postRehabRequests,
+  ...openapiRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
   'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout' }),
@@ -198,6 +200,7 @@ const FACILITY_NEUTRAL = new Set([
   ...agreementsFacilityNeutral,
   ...aftercareFacilityNeutral,
   ...staffFacilityNeutral,
+  ...openapiFacilityNeutral,
 ]);
 
 let ctx: TestApp;

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route with its policy, for the access tests that walk them all. */
     routeTable: RouteEntry[];
+    /** Declared on the context of a plugin whose routes we do not write (the API docs): the policy of all of them. */
+    routesPolicy?: Policy;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -57,10 +59,12 @@ export function registerSecurity(app: FastifyInstance, deps: SecurityDeps): void
 
   const table: RouteEntry[] = [];
   app.decorate('routeTable', table);
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
-    const policy = route.config?.policy;
+  app.addHook('onRoute', function (route) {
+    if (!route.url.startsWith('/api/')) return;
+    const policy = route.config?.policy ?? this.routesPolicy;
     if (!policy) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`);
+    route.config = { ...route.config, policy };
+    if (route.method === 'HEAD') return;
     for (const method of [route.method].flat()) table.push({ method, url: route.url, policy });
   });
 
