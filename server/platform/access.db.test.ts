@@ -18,6 +18,7 @@ import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } f
 import { aftercareFacilityNeutral, aftercareRequests } from './access/aftercare.ts';
 import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
 import { postRehabRequests } from './access/postRehab.ts';
+import { exportsFacilityNeutral, exportsRequests } from './access/exports.ts';
 import { openapiFacilityNeutral, openapiRequests } from './access/openapi.ts';
 
 /**
@@ -36,6 +37,7 @@ const REQUESTS: Record<string, Builder> = {
   ...aftercareRequests,
   ...staffRequests,
   ...postRehabRequests,
+  ...exportsRequests,
   ...openapiRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
@@ -200,6 +202,7 @@ const FACILITY_NEUTRAL = new Set([
   ...agreementsFacilityNeutral,
   ...aftercareFacilityNeutral,
   ...staffFacilityNeutral,
+  ...exportsFacilityNeutral,
   ...openapiFacilityNeutral,
 ]);
 

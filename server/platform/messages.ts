@@ -9,6 +9,7 @@ import { recordLabels, recordLabelsEn, recordMessages, recordMessagesEn } from '
 import { aftercareLabels, aftercareLabelsEn, aftercareMessages, aftercareMessagesEn } from './messages/aftercare.ts';
 import { postRehabLabels, postRehabLabelsEn, postRehabMessages, postRehabMessagesEn } from './messages/postRehab.ts';
 import { agreementsLabels, agreementsLabelsEn, agreementsMessages, agreementsMessagesEn } from './messages/agreements.ts';
+import { exportsLabels, exportsLabelsEn, exportsMessages, exportsMessagesEn } from './messages/exports.ts';
 
 type Catalogue = Record<string, string>;
 
@@ -266,10 +267,10 @@ const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
 
 // The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
 // area adds its parts to these four lists, and nowhere else.
-const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages] as const;
-const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn] as const;
-const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels, postRehabLabels] as const;
-const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn, postRehabLabelsEn] as const;
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages, exportsMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn, exportsMessagesEn] as const;
+const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels, postRehabLabels, exportsLabels] as const;
+const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn, postRehabLabelsEn, exportsLabelsEn] as const;
 
 /** The parts as one object, typed with the keys of every part. */
 type Merged<T extends readonly Catalogue[]> = T extends readonly [infer First, ...infer Rest extends readonly Catalogue[]] ? First & Merged<Rest> : unknown;

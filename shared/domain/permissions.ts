@@ -62,6 +62,10 @@ export const PERMISSIONS = {
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],
+  /** The de-identified research files (pseudonyms, shifted dates) of the units seen in aggregate (docs/exports.md). */
+  'export.research': ['national_admin', 'regional_manager'],
+  /** The SIRENA files (clients and services, identified) of one's own unit, for entry into BNN's SIRENA. */
+  'export.sirena': ['head_of_unit', 'clinic_staff'],
   'org.read': ROLES,
   'org.manage': ['national_admin'],
   'user.manage': ['national_admin'],
