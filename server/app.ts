@@ -60,6 +60,8 @@ import { createStaffService } from './modules/staff/staff.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { createCampaignsService } from './modules/campaigns/campaigns.service.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { createFhirService } from './modules/fhir/fhir.service.ts';
+import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 
@@ -146,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agreementsRoutes, { agreements: createAgreementsService({ db, now }) });
   await app.register(staffRoutes, { staff: createStaffService({ db, now }) });
   await app.register(campaignsRoutes, { campaigns: createCampaignsService({ db, now }) });
+  await app.register(fhirRoutes, { fhir: createFhirService({ db, now }) });
   await app.register(exportsRoutes, { exports: createExportsService({ db, now, researchSecret: process.env.RESEARCH_EXPORT_SECRET }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));

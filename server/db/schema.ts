@@ -193,6 +193,7 @@ export interface Database {
   agreement_documents: AgreementDocumentsTable;
   release_plans: ReleasePlansTable;
   aftercare_consents: AftercareConsentsTable;
+  health_platform_consents: HealthPlatformConsentsTable;
   aftercare_follow_ups: AftercareFollowUpsTable;
   trainings: TrainingsTable;
   training_participants: TrainingParticipantsTable;
@@ -659,6 +660,20 @@ export interface ReleasePlansTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Consent to share health data with SATUSEHAT (2026_11_23_0014): the FHIR export includes a person only while one is in force. */
+export interface HealthPlatformConsentsTable {
+  id: Generated<string>;
+  wbp_id: string;
+  given_on: DateString;
+  method: ConsentMethod;
+  witness_name: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+  revoked_on: DateString | null;
+  revocation_reason: string | null;
+  revoked_by: string | null;
 }
 
 export interface AftercareConsentsTable {

@@ -18,6 +18,7 @@ import { agreementsFacilityNeutral, agreementsNationwide, agreementsRequests } f
 import { aftercareFacilityNeutral, aftercareRequests } from './access/aftercare.ts';
 import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
 import { postRehabRequests } from './access/postRehab.ts';
+import { fhirFacilityNeutral, fhirRequests } from './access/fhir.ts';
 import { exportsFacilityNeutral, exportsRequests } from './access/exports.ts';
 import { openapiFacilityNeutral, openapiRequests } from './access/openapi.ts';
 
@@ -37,6 +38,7 @@ const REQUESTS: Record<string, Builder> = {
   ...aftercareRequests,
   ...staffRequests,
   ...postRehabRequests,
+  ...fhirRequests,
   ...exportsRequests,
   ...openapiRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
@@ -202,6 +204,7 @@ const FACILITY_NEUTRAL = new Set([
   ...agreementsFacilityNeutral,
   ...aftercareFacilityNeutral,
   ...staffFacilityNeutral,
+  ...fhirFacilityNeutral,
   ...exportsFacilityNeutral,
   ...openapiFacilityNeutral,
 ]);

@@ -10,6 +10,7 @@ import { aftercareLabels, aftercareLabelsEn, aftercareMessages, aftercareMessage
 import { postRehabLabels, postRehabLabelsEn, postRehabMessages, postRehabMessagesEn } from './messages/postRehab.ts';
 import { agreementsLabels, agreementsLabelsEn, agreementsMessages, agreementsMessagesEn } from './messages/agreements.ts';
 import { exportsLabels, exportsLabelsEn, exportsMessages, exportsMessagesEn } from './messages/exports.ts';
+import { fhirMessages, fhirMessagesEn } from './messages/fhir.ts';
 
 type Catalogue = Record<string, string>;
 
@@ -267,8 +268,8 @@ const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
 
 // The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
 // area adds its parts to these four lists, and nowhere else.
-const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages, exportsMessages] as const;
-const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn, exportsMessagesEn] as const;
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages, exportsMessages, fhirMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn, exportsMessagesEn, fhirMessagesEn] as const;
 const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels, postRehabLabels, exportsLabels] as const;
 const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn, postRehabLabelsEn, exportsLabelsEn] as const;
 

@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   'campaign.manage': ['head_of_unit', 'clinic_staff', 'counsellor'],
   'rules.manage': ['national_admin', 'regional_manager'],
   'settings.manage': ['national_admin'],
+  /** A person's record as FHIR R4 for SATUSEHAT (per person and a unit's bulk NDJSON): people in one's own units, with consent in force. */
+  'fhir.export': ['head_of_unit', 'clinic_staff'],
   'stats.read': ['national_admin', 'regional_manager', 'head_of_unit'],
   /** The de-identified research files (pseudonyms, shifted dates) of the units seen in aggregate (docs/exports.md). */
   'export.research': ['national_admin', 'regional_manager'],

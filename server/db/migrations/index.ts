@@ -12,6 +12,7 @@ import * as aftercare from './2026_11_23_0011_aftercare.ts';
 import * as staffTraining from './2026_11_23_0010_staff_training.ts';
 import * as postRehab from './2026_11_23_0012_post_rehab.ts';
 import * as postRehabEnd from './2026_11_23_0013_post_rehab_end.ts';
+import * as healthPlatformConsent from './2026_11_23_0014_health_platform_consent.ts';
 
 // Listed explicitly so the same set runs from source, from tests and from the CLI, in name order.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0011_aftercare': aftercare,
   '2026_11_23_0012_post_rehab': postRehab,
   '2026_11_23_0013_post_rehab_end': postRehabEnd,
+  '2026_11_23_0014_health_platform_consent': healthPlatformConsent,
 };
