@@ -219,6 +219,10 @@ export const en: Translation = {
     urine: {
       periodOrder: 'The end date cannot be before the start date.',
     },
+    fhir: {
+      periodOrder: 'The end date cannot be before the start date.',
+      periodTooLong: 'One export covers at most 366 days.',
+    },
     ...conferencesRulesEn,
     ...agreementsRulesEn,
     ...aftercareRulesEn,

@@ -219,6 +219,10 @@ export const id = {
     urine: {
       periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     },
+    fhir: {
+      periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+      periodTooLong: 'Satu ekspor mencakup paling lama 366 hari.',
+    },
     ...conferencesRulesId,
     ...agreementsRulesId,
     ...aftercareRulesId,
