@@ -70,7 +70,7 @@ export const VERSION = '0.1.0';
 export interface AppDeps {
   db: Db;
   databaseKind: 'pglite' | 'postgres';
-  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'loginMaxPer15Min' | 'secureCookies' | 'logLevel' | 'webRoot'>;
+  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'loginMaxPer15Min' | 'secureCookies' | 'logLevel' | 'webRoot'> & Partial<Pick<Config, 'researchExportSecret'>>;
   now?: () => Date;
   logger?: boolean;
 }
@@ -149,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { staff: createStaffService({ db, now }) });
   await app.register(campaignsRoutes, { campaigns: createCampaignsService({ db, now }) });
   await app.register(fhirRoutes, { fhir: createFhirService({ db, now }) });
-  await app.register(exportsRoutes, { exports: createExportsService({ db, now, researchSecret: process.env.RESEARCH_EXPORT_SECRET }) });
+  await app.register(exportsRoutes, { exports: createExportsService({ db, now, researchSecret: config.researchExportSecret }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

@@ -12,6 +12,7 @@ const envSchema = z.object({
   PULIH_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   PULIH_LOGIN_MAX_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
   PULIH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  RESEARCH_EXPORT_SECRET: z.string().min(16, 'RESEARCH_EXPORT_SECRET must have at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   loginMaxPer15Min: number;
   logLevel: string;
   webRoot: string;
+  /** The key of the research files' pseudonyms (docs/exports.md); unset: the installation keeps its own. */
+  researchExportSecret: string | undefined;
 }
 
 /** Reads the environment once and fails fast, naming the variable that is wrong. */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxPer15Min: e.PULIH_LOGIN_MAX_PER_15_MIN,
     logLevel: e.PULIH_LOG_LEVEL,
     webRoot: path.resolve(import.meta.dirname, '..', 'dist', 'web'),
+    researchExportSecret: e.RESEARCH_EXPORT_SECRET,
   };
 }
