@@ -663,18 +663,8 @@ export interface ReleasePlansTable {
 }
 
 /** Consent to share health data with SATUSEHAT (2026_11_23_0014): the FHIR export includes a person only while one is in force. */
-export interface HealthPlatformConsentsTable {
-  id: Generated<string>;
-  wbp_id: string;
-  given_on: DateString;
-  method: ConsentMethod;
-  witness_name: string | null;
-  recorded_by: string;
-  created_at: Timestamp;
-  revoked_on: DateString | null;
-  revocation_reason: string | null;
-  revoked_by: string | null;
-}
+/** The same columns as an aftercare consent, without the organisation: it grants no one access. */
+export type HealthPlatformConsentsTable = Omit<AftercareConsentsTable, 'organization_id'>;
 
 export interface AftercareConsentsTable {
   id: Generated<string>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_KINDS, isoDate } from './common.ts';
-import type { LookAheadMonths } from '../domain/aftercare.ts';
+import type { ConsentMethod, LookAheadMonths } from '../domain/aftercare.ts';
 import {
   AFTERCARE_OUTCOMES, CONSENT_METHODS, FOLLOW_UP_URINE, LOOK_AHEAD_MONTHS, MAX_FOLLOW_UP_MONTH, REFERRAL_STATUSES, RELEASE_KINDS, RELEASE_PLAN_STATUSES,
 } from '../domain/aftercare.ts';
@@ -74,20 +74,24 @@ export type LookAheadRow = z.infer<typeof lookAheadRow>;
 
 // --- Consent ---------------------------------------------------------------------------------------
 
-export const consentBody = z.object({
-  organizationId: z.uuid(),
+/** How a consent to share was given; verbal consent needs its witness named. Shared with the SATUSEHAT consent (fhir.ts). */
+export const consentGiven = z.object({
   givenOn: isoDate,
   method: z.enum(CONSENT_METHODS),
   witnessName: optionalText(120),
-}).refine((c) => c.method !== 'verbal_witnessed' || c.witnessName !== null, { message: 'aftercare.witnessRequired', path: ['witnessName'] });
+});
+export const witnessNamed = <T extends { method: ConsentMethod; witnessName: string | null }>(c: T): boolean =>
+  c.method !== 'verbal_witnessed' || c.witnessName !== null;
+export const WITNESS_REQUIRED = { message: 'aftercare.witnessRequired', path: ['witnessName'] };
+
+export const consentBody = consentGiven.extend({ organizationId: z.uuid() }).refine(witnessNamed, WITNESS_REQUIRED);
 export type ConsentBody = z.output<typeof consentBody>;
 
 export const revokeBody = z.object({ revokedOn: isoDate, reason: text(2000) });
 
-export const consentRecord = z.object({
+/** A consent as recorded, in force or revoked; the SATUSEHAT consent (fhir.ts) has the same fields without the organisation. */
+export const consentFields = {
   id: z.uuid(),
-  organizationId: z.uuid(),
-  organizationName: z.string(),
   givenOn: z.string(),
   method: z.enum(CONSENT_METHODS),
   witnessName: z.string().nullable(),
@@ -95,7 +99,8 @@ export const consentRecord = z.object({
   revokedOn: z.string().nullable(),
   revocationReason: z.string().nullable(),
   inForce: z.boolean(),
-});
+};
+export const consentRecord = z.object({ ...consentFields, organizationId: z.uuid(), organizationName: z.string() });
 export type ConsentRecord = z.infer<typeof consentRecord>;
 
 // --- Referrals and follow-ups --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONSENT_METHODS } from '../domain/aftercare.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { WITNESS_REQUIRED, consentFields, consentGiven, revokeBody, witnessNamed } from './aftercare.ts';
 import { isoDate } from './common.ts';
 
 /** The longest period one bulk export covers: a year, so one request stays one pass over a unit. */
@@ -14,28 +14,13 @@ export type FhirExportQuery = z.infer<typeof fhirExportQuery>;
 
 // --- Consent to share health data with SATUSEHAT (ADR 20) ----------------------------------------
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
-
-export const healthConsentBody = z.object({
-  givenOn: isoDate,
-  method: z.enum(CONSENT_METHODS),
-  witnessName: optionalText(120),
-}).refine((c) => c.method !== 'verbal_witnessed' || c.witnessName !== null, { message: 'aftercare.witnessRequired', path: ['witnessName'] });
+export const healthConsentBody = consentGiven.refine(witnessNamed, WITNESS_REQUIRED);
 export type HealthConsentBody = z.output<typeof healthConsentBody>;
 
-export const healthConsentRevokeBody = z.object({ revokedOn: isoDate, reason: z.string().trim().min(1).max(2000) });
+/** Revoking: the day and the reason, as for aftercare consent. */
+export const healthConsentRevokeBody = revokeBody;
 
-export const healthConsentRecord = z.object({
-  id: z.uuid(),
-  wbpId: z.uuid(),
-  givenOn: z.string(),
-  method: z.enum(CONSENT_METHODS),
-  witnessName: z.string().nullable(),
-  recordedBy: z.string(),
-  revokedOn: z.string().nullable(),
-  revocationReason: z.string().nullable(),
-  inForce: z.boolean(),
-});
+export const healthConsentRecord = z.object({ ...consentFields, wbpId: z.uuid() });
 export type HealthConsentRecord = z.infer<typeof healthConsentRecord>;
 
 export const healthConsentList = z.object({ items: z.array(healthConsentRecord) });
