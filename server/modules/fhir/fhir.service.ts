@@ -38,6 +38,17 @@ function countByType(resources: readonly Resource[]): Record<string, number> {
   return counts;
 }
 
+/** Rows grouped by person, read back in their query order. */
+function byPerson<R extends { wbp_id: string }>(rows: readonly R[]): (wbpId: string) => R[] {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = groups.get(row.wbp_id);
+    if (group) group.push(row);
+    else groups.set(row.wbp_id, [row]);
+  }
+  return (wbpId) => groups.get(wbpId) ?? [];
+}
+
 /**
  * FHIR R4 for SATUSEHAT (docs/fhir.md, ADR 20): a person's record as a Bundle, and a unit's people
  * with records in a period as NDJSON. Only people whose consent to share is in force leave Pulih.
@@ -51,15 +62,17 @@ export function createFhirService(deps: { db: Db; now: () => Date }) {
     const [screenings, assessments, enrolments, decisions] = await Promise.all([
       repo.screeningsOf(trx, ids, period), repo.assessmentsOf(trx, ids, period), repo.enrolmentsOf(trx, ids, period), repo.decisionsOf(trx, ids, period),
     ]);
+    // One pass over each list, not one per person: a unit's export holds hundreds of people.
+    const [screeningsOf, assessmentsOf, enrolmentsOf, decisionsOf] = [byPerson(screenings), byPerson(assessments), byPerson(enrolments), byPerson(decisions)];
     return people.map((p) => ({
       person: {
         id: p.id, sdpNumber: p.sdp_number, fullName: p.full_name, sex: p.sex, birthDate: p.birth_date, releasedOn: p.released_on,
         unit: { code: p.unit_code, name: p.unit_name },
       },
-      screenings: screenings.filter((s) => s.wbp_id === p.id).map((s): ScreeningFacts => ({
+      screenings: screeningsOf(p.id).map((s): ScreeningFacts => ({
         id: s.id, instrumentVersion: s.instrument_version, answers: s.answers, result: assistResultSchema.parse(s.result), screenedOn: s.screened_on,
       })),
-      assessments: assessments.filter((a) => a.wbp_id === p.id && a.signed_at !== null).map((a): AssessmentFacts => {
+      assessments: assessmentsOf(p.id).filter((a) => a.signed_at !== null).map((a): AssessmentFacts => {
         const form = formulirSchema.safeParse(a.form);
         return {
           id: a.id, instrument: a.instrument, instrumentVersion: a.instrument_version,
@@ -68,11 +81,11 @@ export function createFhirService(deps: { db: Db; now: () => Date }) {
           finalClass: a.final_class, signedAt: (a.signed_at ?? now()).toISOString(),
         };
       }),
-      enrolments: enrolments.filter((e) => e.wbp_id === p.id).map((e): EnrolmentFacts => ({
+      enrolments: enrolmentsOf(p.id).map((e): EnrolmentFacts => ({
         id: e.id, decisionId: e.decision_id, programmeName: e.programme_name, programmeKind: e.programme_kind, unit: { code: e.unit_code, name: e.unit_name },
         status: e.status, startDate: e.start_date, expectedEndDate: e.expected_end_date, endedOn: e.ended_on, outcomeReason: e.outcome_reason,
       })),
-      decisions: decisions.filter((d) => d.wbp_id === p.id).map((d): DecisionFacts => ({
+      decisions: decisionsOf(p.id).map((d): DecisionFacts => ({
         id: d.id, assessmentId: d.assessment_id, decreeNumber: d.decree_number, decreeDate: d.decree_date, finalClass: d.final_class,
         unit: { code: d.unit_code, name: d.unit_name },
       })),
