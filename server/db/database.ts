@@ -35,13 +35,15 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
+/** PGlite's own parsers, giving the same values as the pg driver's above. */
+export const PGLITE_OPTIONS = {
+  parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
+  serializers: { [DATE]: (v: unknown) => String(v) },
+};
+
 export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
-    serializers: { [DATE]: (v: unknown) => String(v) },
-  });
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...PGLITE_OPTIONS });
   return wrapPglite(pglite);
 }
 

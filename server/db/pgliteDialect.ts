@@ -41,7 +41,7 @@ class PgliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(private readonly pglite: PGlite, private readonly closeOnDestroy: boolean) {
     this.connection = new PgliteConnection(pglite);
   }
 
@@ -80,19 +80,24 @@ class PgliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     await this.queue;
-    if (!this.pglite.closed) await this.pglite.close();
+    if (this.closeOnDestroy && !this.pglite.closed) await this.pglite.close();
   }
 }
 
+export interface PgliteDialectOptions {
+  /** Close the PGlite database when Kysely is destroyed (the default); false leaves it to its owner. */
+  closeOnDestroy?: boolean;
+}
+
 export class PgliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGlite, private readonly options: PgliteDialectOptions = {}) {}
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PgliteDriver(this.pglite);
+    return new PgliteDriver(this.pglite, this.options.closeOnDestroy ?? true);
   }
 
   createQueryCompiler(): QueryCompiler {

@@ -3,13 +3,8 @@ import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AGREEMENT_SCOPES, inForce } from '../../../shared/domain/agreements.ts';
 import { jakartaDate } from '../../../shared/domain/dates.ts';
-import { type DatabaseHandle, wrapPglite } from '../database.ts';
+import { type DatabaseHandle, PGLITE_OPTIONS, wrapPglite } from '../database.ts';
 import { migrations } from './index.ts';
-
-const PGLITE_OPTIONS = {
-  parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
-  serializers: { 1082: (v: unknown) => String(v) },
-};
 
 let handle: DatabaseHandle;
 let migrator: Migrator;
