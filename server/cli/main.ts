@@ -11,6 +11,8 @@ Perintah:
   create-admin          membuat akun administrator nasional pertama (tanpa data demo)
   import sdp FILE       mengimpor roster SDP dari berkas CSV (satu transaksi)
   score FILE|-          menghitung skor ASSIST / ASI dari JSON (berkas atau stdin)
+  backup FILE           mencadangkan seluruh basis data ke satu berkas
+  restore FILE          memulihkan basis data dari cadangan (--force bila sudah berisi data)
 `;
 
 const commands: Record<string, () => Promise<Command>> = {
@@ -20,6 +22,8 @@ const commands: Record<string, () => Promise<Command>> = {
   'create-admin': async () => (await import('./create-admin.ts')).createAdminCommand,
   import: async () => (await import('./import.ts')).importCommand,
   score: async () => (await import('./score.ts')).scoreCommand,
+  backup: async () => (await import('./backup.ts')).backupCommand,
+  restore: async () => (await import('./backup.ts')).restoreCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
