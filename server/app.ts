@@ -69,6 +69,11 @@ export const VERSION = '0.1.0';
 
 export interface AppDeps {
   db: Db;
+  /**
+   * Where the reports read: a streaming replica of `db` (READ_DATABASE_URL), or `db` itself. Only
+   * aggregate reads that write nothing go there; anything audited stays on the primary.
+   */
+  readDb?: Db;
   databaseKind: 'pglite' | 'postgres';
   config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'loginMaxPer15Min' | 'secureCookies' | 'logLevel' | 'webRoot'> & Partial<Pick<Config, 'researchExportSecret'>>;
   now?: () => Date;
@@ -79,6 +84,7 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const { db, config } = deps;
+  const readDb = deps.readDb ?? db;
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: true,
@@ -128,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(wbpRoutes, { wbp: createWbpService({ db, now }) });
   await app.register(importsRoutes, { imports: createImportsService({ db, now }) });
   await app.register(adminRoutes, { admin: createAdminService({ db, now }) });
-  await app.register(statsRoutes, { stats: createStatsService({ db }) });
+  await app.register(statsRoutes, { stats: createStatsService({ db: readDb }) });
   const configuration = createConfigurationService({ db, now });
   await app.register(configurationRoutes, { configuration });
   await app.register(clinicalRoutes, { clinical: createClinicalService({ db, now, configuration }) });

@@ -5,6 +5,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  READ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'READ_DATABASE_URL must start with postgres://').optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   PULIH_DATA_DIR: z.string().min(1).default('./data'),
   PULIH_SEED_DEMO: z.enum(['true', 'false', 'auto']).default('auto'),
   PULIH_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
@@ -19,6 +21,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for the reports' reads; unset: they read the primary. */
+  readDatabaseUrl: string | undefined;
+  /** Connections each pool keeps to PostgreSQL at most (the primary's and the replica's). */
+  databasePoolMax: number;
   dataDir: string;
   /** auto: demo data on a first start of the embedded database only, never on a PostgreSQL server. */
   seedDemo: 'true' | 'false' | 'auto';
@@ -40,10 +46,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak valid:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.READ_DATABASE_URL && !e.DATABASE_URL) {
+    throw new Error('Konfigurasi tidak valid:\n  READ_DATABASE_URL: needs DATABASE_URL, the primary it replicates');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    readDatabaseUrl: e.READ_DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     dataDir: path.resolve(e.PULIH_DATA_DIR),
     seedDemo: e.PULIH_SEED_DEMO,
     secureCookies: e.PULIH_SECURE_COOKIES,
