@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', 'node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.cluster.test.ts', 'node_modules/**'],
         },
       },
       {
@@ -19,6 +19,16 @@ export default defineConfig({
           globalSetup: ['server/testing/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // PostgreSQL servers of their own (a primary and a replica), started from the server
+        // binaries: `npm run test:cluster`, run by CI; not part of `npm test`.
+        test: {
+          name: 'cluster',
+          include: ['server/**/*.cluster.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -6,6 +6,12 @@
 #                                leaving the server running. Everything else goes to stderr.
 #   .ci/pg-server.sh stop DIR    stop that server and delete DIR.
 #   .ci/pg-server.sh url DIR     print the URL of the server started in DIR.
+#   .ci/pg-server.sh replica DIR PRIMARY_DIR
+#                                a streaming replica of the server started in PRIMARY_DIR
+#                                (pg_basebackup -R), started on a free port; prints its URL.
+#   .ci/pg-server.sh crash DIR   stop that server the hard way (immediate: no shutdown checkpoint,
+#                                clients cut off), as a power cut would.
+#   .ci/pg-server.sh promote DIR make the replica in DIR a primary.
 #
 # DIR must not exist yet or be empty, and the `postgres` user must be able to reach it: a fresh
 # `mktemp -d` under /tmp is the intended use. Layout: DIR/data (cluster), DIR/sock (private socket
@@ -16,6 +22,7 @@
 # streaming replica, started the same way. A fixed port would clash with a system cluster or a
 # parallel job, so we ask the OS for a free one and retry if another process grabs it first.
 # Durability is switched off (fsync, full_page_writes, synchronous_commit): the data is thrown away.
+# PG_DURABLE=1 keeps PostgreSQL's durable defaults, for the failover test that counts lost writes.
 #
 # Environment: PG_BINDIR (default /usr/lib/postgresql/$PG_MAJOR/bin, else `pg_config --bindir`),
 # PG_MAJOR (default 15; the server must be this major version).
@@ -28,7 +35,7 @@ log() { printf 'pg-server: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -114,15 +121,24 @@ cmd_start() {
 # --- .ci/pg-server.sh: throwaway test server ---
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir/sock'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 max_connections = 200
 shared_buffers = 128MB
 log_min_messages = warning
 log_min_duration_statement = -1
 EOF
+  if [[ "${PG_DURABLE:-0}" != 1 ]]; then
+    cat >>"$dir/data/postgresql.conf" <<EOF
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+  fi
+  launch "$dir" "$bindir"
+}
 
+# launch DIR BINDIR: start the cluster in DIR/data on a free port and print its URL.
+launch() {
+  local dir="$1" bindir="$2"
   local attempt port
   for attempt in 1 2 3; do
     port="$(free_port)"
@@ -161,16 +177,57 @@ cmd_stop() {
   log "removed $dir"
 }
 
+cmd_replica() {
+  local dir="$1" primary="$2"
+  [[ -f "$primary/port" ]] || die "no server started in $primary"
+  if [[ -e "$dir" && -n "$(ls -A "$dir")" ]]; then
+    die "$dir exists and is not empty; give a fresh directory"
+  fi
+  mkdir -p "$dir/sock"
+  dir="$(cd "$dir" && pwd)"
+  touch "$dir/$MARKER"
+  local bindir
+  bindir="$(find_bindir)"
+  if [[ $EUID -eq 0 ]]; then
+    chown -R postgres: "$dir"
+  fi
+  chmod 700 "$dir"
+  log "pg_basebackup from 127.0.0.1:$(cat "$primary/port") into $dir/data"
+  # -R writes standby.signal and the primary's address; -X stream copies the WAL made meanwhile.
+  as_pg "$bindir/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream \
+    >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; die "pg_basebackup failed"; }
+  # The copy carries the primary's socket directory; a later line wins.
+  echo "unix_socket_directories = '$dir/sock'" >>"$dir/data/postgresql.conf"
+  launch "$dir" "$bindir"
+}
+
+cmd_crash() {
+  local dir="$1"
+  [[ -f "$dir/$MARKER" ]] || die "$dir was not created by pg-server.sh; refusing to touch it"
+  log "crashing the server in $dir (immediate stop)"
+  as_pg "$(find_bindir)/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >&2
+}
+
+cmd_promote() {
+  local dir="$1"
+  [[ -f "$dir/$MARKER" ]] || die "$dir was not created by pg-server.sh; refusing to touch it"
+  log "promoting the replica in $dir"
+  as_pg "$(find_bindir)/pg_ctl" -D "$dir/data" -w -t 60 promote >&2
+}
+
 cmd_url() {
   local dir="$1"
   [[ -f "$dir/port" ]] || die "no server started in $dir"
   url_for "$(cat "$dir/port")"
 }
 
-[[ $# -eq 2 ]] || usage
+[[ $# -ge 2 ]] || usage
 case "$1" in
-  start) cmd_start "$2" ;;
-  stop) cmd_stop "$2" ;;
-  url) cmd_url "$2" ;;
+  start) [[ $# -eq 2 ]] || usage; cmd_start "$2" ;;
+  stop) [[ $# -eq 2 ]] || usage; cmd_stop "$2" ;;
+  url) [[ $# -eq 2 ]] || usage; cmd_url "$2" ;;
+  replica) [[ $# -eq 3 ]] || usage; cmd_replica "$2" "$3" ;;
+  crash) [[ $# -eq 2 ]] || usage; cmd_crash "$2" ;;
+  promote) [[ $# -eq 2 ]] || usage; cmd_promote "$2" ;;
   *) usage ;;
 esac

@@ -31,6 +31,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
   });
+  // A connection in use can lose its server too (a crash, a failover) between two queries of a
+  // transaction. Its query fails the request, but the connection's own error event has no listener
+  // of the pool's then, and an unheard error event would end the whole process.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
