@@ -64,6 +64,10 @@ import { createFhirService } from './modules/fhir/fhir.service.ts';
 import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { createDashboardService } from './modules/reports/dashboard.service.ts';
+import { dashboardRoutes } from './modules/reports/dashboard.routes.ts';
+import { createMonthlyService } from './modules/reports/monthly.service.ts';
+import { monthlyRoutes } from './modules/reports/monthly.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -156,6 +160,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(campaignsRoutes, { campaigns: createCampaignsService({ db, now }) });
   await app.register(fhirRoutes, { fhir: createFhirService({ db, now }) });
   await app.register(exportsRoutes, { exports: createExportsService({ db, now, researchSecret: config.researchExportSecret }) });
+  await app.register(dashboardRoutes, { dashboard: createDashboardService({ db: readDb, now }) });
+  // The monthly report lists people and is audited, so it reads the primary.
+  await app.register(monthlyRoutes, { monthly: createMonthlyService({ db, now }) });
 
   const hasWeb = existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {

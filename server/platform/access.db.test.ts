@@ -20,6 +20,8 @@ import { staffFacilityNeutral, staffRequests } from './access/staff.ts';
 import { postRehabRequests } from './access/postRehab.ts';
 import { fhirFacilityNeutral, fhirRequests } from './access/fhir.ts';
 import { exportsFacilityNeutral, exportsRequests } from './access/exports.ts';
+import { dashboardRegionwide, dashboardRequests } from './access/dashboard.ts';
+import { monthlyRegionwide, monthlyRequests } from './access/monthly.ts';
 import { openapiFacilityNeutral, openapiRequests } from './access/openapi.ts';
 
 /**
@@ -40,6 +42,8 @@ const REQUESTS: Record<string, Builder> = {
   ...postRehabRequests,
   ...fhirRequests,
   ...exportsRequests,
+  ...dashboardRequests,
+  ...monthlyRequests,
   ...openapiRequests,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'POST /api/auth/login': async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'tidak.ada', password: 'x' } }),
@@ -267,6 +271,10 @@ describe.each(ROLES)('as %s', (role) => {
     if (FACILITY_NEUTRAL.has(key)) return;
     // The national administrator reaches every unit's agreements; the other side holds for everyone else.
     if (role === 'national_admin' && agreementsNationwide.includes(key)) return;
+    // Managers see the dashboard of every unit of their region (the walk has one region).
+    if ((role === 'national_admin' || role === 'regional_manager') && dashboardRegionwide.includes(key)) return;
+    // And their monthly report, aggregates only, without names.
+    if ((role === 'national_admin' || role === 'regional_manager') && monthlyRegionwide.includes(key)) return;
     const other = await client.request(await REQUESTS[key]!(world, 'other', role));
     expect([400, 403, 404]).toContain(other.statusCode);
     expect(other.body).not.toContain(world.secret);

@@ -11,6 +11,8 @@ import { postRehabLabels, postRehabLabelsEn, postRehabMessages, postRehabMessage
 import { agreementsLabels, agreementsLabelsEn, agreementsMessages, agreementsMessagesEn } from './messages/agreements.ts';
 import { exportsLabels, exportsLabelsEn, exportsMessages, exportsMessagesEn } from './messages/exports.ts';
 import { fhirMessages, fhirMessagesEn } from './messages/fhir.ts';
+import { dashboardMessages, dashboardMessagesEn } from './messages/dashboard.ts';
+import { monthlyLabels, monthlyLabelsEn, monthlyMessages, monthlyMessagesEn } from './messages/monthly.ts';
 
 type Catalogue = Record<string, string>;
 
@@ -268,10 +270,10 @@ const coreLabelsEn: Record<keyof typeof coreLabels, string> = {
 
 // The catalogue is the core part and one part per area (server/platform/messages/<area>.ts); a new
 // area adds its parts to these four lists, and nowhere else.
-const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages, exportsMessages, fhirMessages] as const;
-const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn, exportsMessagesEn, fhirMessagesEn] as const;
-const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels, postRehabLabels, exportsLabels] as const;
-const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn, postRehabLabelsEn, exportsLabelsEn] as const;
+const messageParts = [coreMessages, notesMessages, urineMessages, progressMessages, conferencesMessages, recordMessages, agreementsMessages, aftercareMessages, staffMessages, postRehabMessages, exportsMessages, fhirMessages, dashboardMessages, monthlyMessages] as const;
+const messagePartsEn = [coreMessagesEn, notesMessagesEn, urineMessagesEn, progressMessagesEn, conferencesMessagesEn, recordMessagesEn, agreementsMessagesEn, aftercareMessagesEn, staffMessagesEn, postRehabMessagesEn, exportsMessagesEn, fhirMessagesEn, dashboardMessagesEn, monthlyMessagesEn] as const;
+const labelParts = [coreLabels, notesLabels, urineLabels, progressLabels, conferencesLabels, recordLabels, agreementsLabels, aftercareLabels, staffLabels, postRehabLabels, exportsLabels, monthlyLabels] as const;
+const labelPartsEn = [coreLabelsEn, notesLabelsEn, urineLabelsEn, progressLabelsEn, conferencesLabelsEn, recordLabelsEn, agreementsLabelsEn, aftercareLabelsEn, staffLabelsEn, postRehabLabelsEn, exportsLabelsEn, monthlyLabelsEn] as const;
 
 /** The parts as one object, typed with the keys of every part. */
 type Merged<T extends readonly Catalogue[]> = T extends readonly [infer First, ...infer Rest extends readonly Catalogue[]] ? First & Merged<Rest> : unknown;
