@@ -68,7 +68,8 @@ export const aftercareLabels = {
   revokedOn: 'Tanggal pencabutan',
   releasePlanId: 'Rencana pembebasan',
   carePlan: 'Rencana pascarehabilitasi',
-  month: 'Bulan pemantauan',
+  // Shared by the follow-up (its month after release) and the monthly report (a calendar month).
+  month: 'Bulan',
   doneOn: 'Tanggal pemantauan',
   contactMade: 'Kontak terjalin',
   urine: 'Tes urine',
@@ -90,7 +91,7 @@ export const aftercareLabelsEn: Record<keyof typeof aftercareLabels, string> = {
   revokedOn: 'Revocation date',
   releasePlanId: 'Release plan',
   carePlan: 'Aftercare plan',
-  month: 'Follow-up month',
+  month: 'Month',
   doneOn: 'Follow-up date',
   contactMade: 'Contact made',
   urine: 'Urine test',
