@@ -111,7 +111,7 @@ export async function seedRehabilitation(trx: DbOrTrx, facilityId: string, ancho
     const assessment = await trx
       .insertInto('assessments')
       .values({
-        wbp_id: person.id, facility_id: facilityId, screening_id: screening.id, status: 'signed', form: JSON.stringify({ severity: severityOf(kind, i) }), exchange_rate: 16_000,
+        wbp_id: person.id, facility_id: facilityId, screening_id: screening.id, status: 'signed', form: JSON.stringify({ severity: severityOf(kind, i), ...drugHistoryOf(i) }), exchange_rate: 16_000,
         composites: '{}', asi_problems: '[]', rule_class: finalClass, rule_basis: 'assist', placement: JSON.stringify([kind ?? 'social']),
         final_class: finalClass, created_by: clinician, signed_by: clinician, signed_at: new Date(`${addDays(screenedOn, 3)}T03:00:00Z`),
       })
@@ -138,6 +138,21 @@ export async function seedRehabilitation(trx: DbOrTrx, facilityId: string, ancho
       })
       .execute();
   }
+}
+
+/**
+ * What the form records of use, diagnosis and earlier treatment, which the monthly report's
+ * PP 25/2011 Pasal 18 recap and the exports read: mostly methamphetamine (shabu), smoked, as in
+ * Indonesian prisons; some cannabis and sedatives. No opioids, so no one here needs methadone.
+ */
+function drugHistoryOf(i: number) {
+  const [substance, code, route] = ([['amphetamines', 'F15', 3], ['amphetamines', 'F15', 3], ['cannabis', 'F12', 3], ['sedatives', 'F13', 1]] as const)[i % 4]!;
+  const years = 1 + ((i * 3) % 11);
+  return {
+    drugUse: { mainSubstance: substance, rows: { [substance]: { days30: 0, lifetimeYears: years, route } } },
+    diagnosis: { codes: [code] },
+    treatmentHistory: { drugTreatmentEpisodes: i % 3, alcoholTreatmentEpisodes: 0, ...(i % 3 > 0 ? { lastTreatmentYear: 2020 + (i % 5) } : {}) },
+  };
 }
 
 /** The interviewer's 0–9 grid of an initial assessment: napza matches the class (tinggi 6–9, menengah 4–5), the other areas vary. */
