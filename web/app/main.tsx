@@ -1,4 +1,6 @@
 import '@mantine/core/styles.css';
+// The charts' styles come after the core's, as @mantine/charts requires.
+import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
 import { StrictMode } from 'react';

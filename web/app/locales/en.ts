@@ -9,6 +9,7 @@ import { aftercareEn, aftercareRulesEn } from './aftercare.en.ts';
 import { postRehabEn, postRehabRulesEn } from './postRehab.en.ts';
 import { staffEn, staffRulesEn } from './staff.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
+import { dashboardEn } from './dashboard.en.ts';
 
 export const en: Translation = {
   common: {
@@ -403,22 +404,7 @@ export const en: Translation = {
     reason: 'Reason',
     value: 'Value',
   },
-  dashboard: {
-    title: 'Dashboard',
-    empty: 'No facilities in your scope yet',
-    emptyHelp: 'Occupancy appears here once facilities are registered and their rosters imported.',
-    held: 'Held',
-    capacity: 'Capacity',
-    occupancy: 'Occupancy',
-    ofCapacity: 'of capacity {{capacity}}',
-    drugCases: 'Narcotics cases',
-    drugShare: '% narcotics',
-    overCapacity: 'Facilities over capacity',
-    over: 'Over',
-    tableLabel: 'Occupancy by facility',
-    facility: 'Facility',
-    kind: 'Kind',
-  },
+  dashboard: dashboardEn,
   admin: {
     usersTitle: 'Users',
     addUser: 'Add user',

@@ -8,6 +8,7 @@ import { aftercareId, aftercareRulesId } from './aftercare.id.ts';
 import { postRehabId, postRehabRulesId } from './postRehab.id.ts';
 import { staffId, staffRulesId } from './staff.id.ts';
 import { campaignsId } from './campaigns.id.ts';
+import { dashboardId } from './dashboard.id.ts';
 
 /** Bahasa Indonesia: the default language and the reference every other dictionary must match. */
 export const id = {
@@ -403,22 +404,7 @@ export const id = {
     reason: 'Alasan',
     value: 'Nilai',
   },
-  dashboard: {
-    title: 'Dasbor',
-    empty: 'Belum ada UPT dalam cakupan Anda',
-    emptyHelp: 'Data hunian tampil di sini setelah UPT terdaftar dan daftar penghuni diimpor.',
-    held: 'Penghuni',
-    capacity: 'Kapasitas',
-    occupancy: 'Tingkat hunian',
-    ofCapacity: 'dari kapasitas {{capacity}}',
-    drugCases: 'Kasus narkotika',
-    drugShare: '% narkotika',
-    overCapacity: 'UPT melebihi kapasitas',
-    over: 'Melebihi',
-    tableLabel: 'Hunian per UPT',
-    facility: 'UPT',
-    kind: 'Jenis',
-  },
+  dashboard: dashboardId,
   admin: {
     usersTitle: 'Pengguna',
     addUser: 'Tambah pengguna',

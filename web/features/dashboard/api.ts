@@ -1,11 +1,15 @@
 import type { AgreementAlerts, AgreementSummary } from '../../../shared/contracts/agreements.ts';
-import type { OverviewResponse } from '../../../shared/contracts/stats.ts';
+import type { DashboardResponse, IndicatorsQuery } from '../../../shared/contracts/reports.ts';
 import { api } from '../../app/api.ts';
 
-export type FacilityStats = OverviewResponse['facilities'][number];
+export const dashboardKeys = {
+  all: ['reports', 'dashboard'] as const,
+  of: (query: IndicatorsQuery) => [...dashboardKeys.all, query] as const,
+};
 
-export function fetchOverview(signal?: AbortSignal): Promise<FacilityStats[]> {
-  return api<OverviewResponse>('/api/stats/overview', { signal }).then((r) => r.facilities);
+/** The indicators of a period for one unit, one region, or all the user sees, with the choices of filter. */
+export function fetchDashboard(query: IndicatorsQuery, signal?: AbortSignal): Promise<DashboardResponse> {
+  return api<DashboardResponse>('/api/reports/dashboard', { query: { ...query }, signal });
 }
 
 /** Agreements ending soon or lately ended, under the same key as the agreements screens. */
