@@ -8,6 +8,7 @@ import { seedRehabilitation } from './demo-rehab.ts';
 import { seedStaffTraining } from './demo-staff.ts';
 import { seedAftercare } from './demo-aftercare.ts';
 import { seedPostRehabilitation } from './demo-post-rehab.ts';
+import { seedHealthConsents } from './demo-health-consents.ts';
 import { BIRTH_PLACES, FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names.ts';
 import { addDays, addMonths, intBetween, pick, seededRandom } from './random.ts';
 
@@ -138,6 +139,7 @@ export async function seedDemo(db: Db, options: { anchor: string }): Promise<See
     await seedStaffTraining(trx, ids.get('rutan1')!, options.anchor);
     await seedAftercare(trx, ids.get('rutan1')!, options.anchor);
     await seedPostRehabilitation(trx, ids.get('bapas')!, options.anchor);
+    await seedHealthConsents(trx, ids.get('rutan1')!, options.anchor);
   });
   return { seeded: true, people: people.length, users };
 }

@@ -18,7 +18,10 @@ describe('the FHIR export of the demo unit', () => {
     await seedDemo(ctx.db, { anchor: '2026-11-22' });
     const staff = await ctx.db.selectFrom('users').select(['id', 'organization_id']).where('username', '=', 'klinik.serang').executeTakeFirstOrThrow();
     unitId = staff.organization_id;
-    const people = await ctx.db.selectFrom('wbp').select('id').where('facility_id', '=', unitId).execute();
+    // The demo already has a few consents in force (server/seed/demo-health-consents.ts): the others join them.
+    const people = await ctx.db.selectFrom('wbp').select('id').where('facility_id', '=', unitId)
+      .where(({ exists, not, selectFrom }) => not(exists(selectFrom('health_platform_consents as c').select('c.id').whereRef('c.wbp_id', '=', 'wbp.id').where('c.revoked_on', 'is', null))))
+      .execute();
     await ctx.db.insertInto('health_platform_consents')
       .values(people.map((p) => ({ wbp_id: p.id, given_on: '2026-11-20', method: 'signed_form' as const, recorded_by: staff.id })))
       .execute();
