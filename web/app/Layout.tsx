@@ -4,13 +4,18 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/contracts/common.ts';
 import type { Permission } from '../../shared/domain/permissions.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'releases' | 'aftercare' | 'agreements' | 'staff' | 'trainings' | 'peers' | 'campaigns' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'aftercareSettings' | 'users' | 'audit' | 'account';
-const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
+type NavKey = 'wbp' | 'screening' | 'placement' | 'programmes' | 'routine' | 'timetable' | 'custody' | 'urine' | 'tasks' | 'conferences' | 'releases' | 'aftercare' | 'agreements' | 'staff' | 'trainings' | 'peers' | 'campaigns' | 'exports' | 'apiDocs' | 'import' | 'dashboard' | 'organizations' | 'rules' | 'settings' | 'aftercareSettings' | 'users' | 'audit' | 'account';
+/**
+ * An entry shows when the user holds its permission (any one of several), and is of one of its `roles` when
+ * given; an `external` one is a page the server serves itself, opened in a new tab.
+ */
+const NAV: { key: NavKey; to: string; permission: Permission | readonly Permission[] | null; roles?: readonly Role[]; external?: true }[] = [
   { key: 'dashboard', to: '/dashboard', permission: 'stats.read' },
   { key: 'wbp', to: '/wbp', permission: 'wbp.read' },
   { key: 'screening', to: '/skrining', permission: 'screening.write' },
@@ -29,6 +34,7 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'trainings', to: '/pelatihan', permission: 'training.read' },
   { key: 'peers', to: '/konselor-sebaya', permission: 'training.read' },
   { key: 'campaigns', to: '/penyuluhan', permission: 'campaign.read' },
+  { key: 'exports', to: '/ekspor', permission: ['export.research', 'export.sirena', 'fhir.export'] },
   { key: 'import', to: '/imports/sdp', permission: 'sdp.import' },
   { key: 'organizations', to: '/admin/organizations', permission: 'org.manage' },
   { key: 'rules', to: '/admin/aturan-klasifikasi', permission: 'rules.manage' },
@@ -36,6 +42,8 @@ const NAV: { key: NavKey; to: string; permission: Permission | null }[] = [
   { key: 'aftercareSettings', to: '/admin/pascarehabilitasi', permission: 'settings.manage' },
   { key: 'users', to: '/admin/users', permission: 'user.manage' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
+  // Every session may read the API docs; the menu offers them to those who commission integrations (Ditjenpas, a unit's head).
+  { key: 'apiDocs', to: '/api/docs', permission: null, roles: ['national_admin', 'head_of_unit'], external: true },
   { key: 'account', to: '/account', permission: null },
 ];
 
@@ -49,7 +57,8 @@ export function Layout() {
 
   useEffect(close, [location.pathname, close]);
 
-  const items = NAV.filter((n) => n.permission === null || can(n.permission));
+  const items = NAV.filter((n) => (n.roles === undefined || n.roles.includes(user.role))
+    && (n.permission === null || ([] as Permission[]).concat(n.permission).some((p) => can(p))));
   // The deepest matching entry is the current one: /jadwal/pengamanan is not also /jadwal.
   const current = items
     .filter((n) => location.pathname === n.to || location.pathname.startsWith(`${n.to}/`))
@@ -100,6 +109,12 @@ export function Layout() {
           <AppShell.Section grow component={ScrollArea} type="auto">
             <Stack gap={2}>
               {items.map((item) => {
+                if (item.external) {
+                  return (
+                    <NavLink key={item.key} component="a" href={item.to} target="_blank" rel="noopener"
+                      label={t(`nav.${item.key}`)} rightSection={<span aria-hidden="true">↗</span>} />
+                  );
+                }
                 const active = item.to === current;
                 return (
                   <NavLink

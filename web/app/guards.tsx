@@ -20,11 +20,14 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
   return children ?? <Outlet />;
 }
 
-/** A screen only some roles may use; the navigation hides it from the others, this covers typed-in addresses. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/**
+ * A screen only some roles may use; the navigation hides it from the others, this covers typed-in
+ * addresses. With several permissions, any one of them opens the screen (it shows each part by its own).
+ */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { can } = useAuth();
   const { t } = useTranslation();
-  if (can(permission)) return children;
+  if (([] as Permission[]).concat(permission).some((p) => can(p))) return children;
   return (
     <>
       <PageTitle title={t('forbidden.title')} />

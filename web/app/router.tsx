@@ -58,6 +58,8 @@ const NewTrainingPage = lazy(() => import('../features/staff/NewTrainingPage.tsx
 const TrainingPage = lazy(() => import('../features/staff/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })));
 const PeerCounsellorsPage = lazy(() => import('../features/staff/PeerCounsellorsPage.tsx').then((m) => ({ default: m.PeerCounsellorsPage })));
 const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
+const ExportsPage = lazy(() => import('../features/exports/ExportsPage.tsx').then((m) => ({ default: m.ExportsPage })));
+const PersonSatusehatPage = lazy(() => import('../features/fhir/PersonSatusehatPage.tsx').then((m) => ({ default: m.PersonSatusehatPage })));
 
 function Home() {
   return <Navigate to={homePath(useUser())} replace />;
@@ -112,6 +114,8 @@ export const router = createBrowserRouter([
           { path: 'wbp/:id/perawatan', element: <RequirePermission permission="clinical.read"><RecordPage /></RequirePermission> },
           { path: 'pembebasan', element: <RequirePermission permission="clinical.read"><ReleasesPage /></RequirePermission> },
           { path: 'wbp/:id/pembebasan', element: <RequirePermission permission="clinical.read"><PersonAftercarePage /></RequirePermission> },
+          { path: 'wbp/:id/satusehat', element: <RequirePermission permission="clinical.read"><PersonSatusehatPage /></RequirePermission> },
+          { path: 'ekspor', element: <RequirePermission permission={['export.research', 'export.sirena', 'fhir.export']}><ExportsPage /></RequirePermission> },
           { path: 'admin/pascarehabilitasi', element: <RequirePermission permission="settings.manage"><AftercareSettingsPage /></RequirePermission> },
           { path: 'pascarehabilitasi', element: <RequirePermission permission="aftercare.read"><AftercarePage /></RequirePermission> },
           { path: 'wbp/:id/pengamanan', element: <RequirePermission permission="wbp.read"><SafeguardPage /></RequirePermission> },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../shared/domain/permissions.ts';
 import { useAuth } from '../app/auth.tsx';
 
-export type CareTab = 'record' | 'notes' | 'urine' | 'progress' | 'outcomes' | 'incidents' | 'ptrm' | 'aftercare';
+export type CareTab = 'record' | 'notes' | 'urine' | 'progress' | 'outcomes' | 'incidents' | 'ptrm' | 'aftercare' | 'satusehat';
 
 /** The parts of a person's care record, each its own page; the reader sees only those they may open. */
 const TABS: { key: CareTab; path: string; permission: Permission }[] = [
@@ -16,6 +16,7 @@ const TABS: { key: CareTab; path: string; permission: Permission }[] = [
   { key: 'incidents', path: 'insiden', permission: 'clinical.read' },
   { key: 'ptrm', path: 'ptrm', permission: 'clinical.read' },
   { key: 'aftercare', path: 'pembebasan', permission: 'clinical.read' },
+  { key: 'satusehat', path: 'satusehat', permission: 'clinical.read' },
 ];
 
 export function careTabPath(wbpId: string, tab: CareTab): string {

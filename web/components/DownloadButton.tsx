@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { download } from '../app/api.ts';
+import { ApiError, download } from '../app/api.ts';
 
 interface DownloadButtonProps extends Omit<ButtonProps, 'loading'> {
   children: ReactNode;
@@ -12,13 +12,15 @@ interface DownloadButtonProps extends Omit<ButtonProps, 'loading'> {
   fileName: string;
   'aria-label'?: string;
   className?: string;
+  /** Called after a failed download (besides the message shown), e.g. to mark the fields a 400 names or refresh what a 409 contradicts. */
+  onFailure?: (error: unknown) => void;
 }
 
 /**
  * Downloads a file from the API (a certificate, a letter). When the file cannot be had (session
  * ended, not found, server error) the user is told why, instead of saving the error as the file.
  */
-export function DownloadButton({ children, path, fileName, ...buttonProps }: DownloadButtonProps) {
+export function DownloadButton({ children, path, fileName, onFailure, ...buttonProps }: DownloadButtonProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -26,11 +28,15 @@ export function DownloadButton({ children, path, fileName, ...buttonProps }: Dow
     try {
       await download(path, fileName);
     } catch (err) {
+      // A 400 names the fields at fault (a period, a unit): say which, not only that something was wrong.
+      const said = err instanceof Error && err.message ? err.message : t('errors.unknown');
+      const fields = err instanceof ApiError ? err.fields.map((f) => f.message) : [];
       notifications.show({
         color: 'red',
         title: t('errors.title'),
-        message: err instanceof Error && err.message ? err.message : t('errors.unknown'),
+        message: fields.length === 0 ? said : <>{said}{fields.map((f) => <div key={f}>{f}</div>)}</>,
       });
+      onFailure?.(err);
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { postRehabEn, postRehabRulesEn } from './postRehab.en.ts';
 import { staffEn, staffRulesEn } from './staff.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
+import { exportsEn, exportsRulesEn } from './exports.en.ts';
 
 export const en: Translation = {
   common: {
@@ -65,6 +66,8 @@ export const en: Translation = {
     trainings: 'Trainings',
     peers: 'Peer counsellors',
     campaigns: 'Education campaigns',
+    exports: 'Data exports',
+    apiDocs: 'API documentation',
     releases: 'Releases',
     aftercare: 'Aftercare',
     aftercareSettings: 'Aftercare settings',
@@ -230,6 +233,7 @@ export const en: Translation = {
     ...postRehabRulesEn,
     ...staffRulesEn,
     ...notesRulesEn,
+    ...exportsRulesEn,
   },
   duration: {
     years_one: '{{count}} year',
@@ -1496,6 +1500,7 @@ export const en: Translation = {
   postRehab: postRehabEn,
   staff: staffEn,
   campaigns: campaignsEn,
+  exports: exportsEn,
   care: {
     tabs: {
       label: 'Care record',
@@ -1507,6 +1512,7 @@ export const en: Translation = {
       incidents: 'Incidents',
       ptrm: 'Methadone (PTRM)',
       aftercare: 'Release',
+      satusehat: 'SATUSEHAT',
       pageTitle: '{{tab}} — {{name}}',
       backToPerson: "Back to the person's record",
     },

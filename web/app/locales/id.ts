@@ -9,6 +9,7 @@ import { postRehabId, postRehabRulesId } from './postRehab.id.ts';
 import { staffId, staffRulesId } from './staff.id.ts';
 import { campaignsId } from './campaigns.id.ts';
 import { dashboardId } from './dashboard.id.ts';
+import { exportsId, exportsRulesId } from './exports.id.ts';
 
 /** Bahasa Indonesia: the default language and the reference every other dictionary must match. */
 export const id = {
@@ -65,6 +66,8 @@ export const id = {
     trainings: 'Pelatihan',
     peers: 'Konselor sebaya',
     campaigns: 'Penyuluhan',
+    exports: 'Ekspor data',
+    apiDocs: 'Dokumentasi API',
     releases: 'Pembebasan',
     aftercare: 'Pascarehabilitasi',
     aftercareSettings: 'Pengaturan pascarehabilitasi',
@@ -230,6 +233,7 @@ export const id = {
     ...postRehabRulesId,
     ...staffRulesId,
     ...notesRulesId,
+    ...exportsRulesId,
   },
   duration: {
     years_one: '{{count}} tahun',
@@ -1496,6 +1500,7 @@ export const id = {
   postRehab: postRehabId,
   staff: staffId,
   campaigns: campaignsId,
+  exports: exportsId,
   care: {
     tabs: {
       label: 'Catatan perawatan',
@@ -1507,6 +1512,7 @@ export const id = {
       incidents: 'Insiden',
       ptrm: 'Metadon (PTRM)',
       aftercare: 'Pembebasan',
+      satusehat: 'SATUSEHAT',
       pageTitle: '{{tab}} — {{name}}',
       backToPerson: 'Kembali ke data warga binaan',
     },

@@ -1,0 +1,81 @@
+import type { exportsId, exportsRulesId } from './exports.id.ts';
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+/** English for the data exports (research, SIRENA, SATUSEHAT) and a person's SATUSEHAT consent. */
+export const exportsEn: Same<typeof exportsId> = {
+  title: 'Data exports',
+  subtitle: 'Files for research, for BNN\'s SIRENA and for SATUSEHAT. Every download is written to the audit log.',
+  from: 'From',
+  to: 'To',
+  unit: 'Unit',
+  allUnits: 'Every unit you can see',
+  unitsFailed: 'The list of units could not be loaded; you can still export for every unit.',
+  noUnitTitle: 'No unit',
+  noUnitHelp: 'Your account is not linked to any unit yet.',
+  research: {
+    title: 'Research data (de-identified)',
+    intro: 'Two CSV files for researchers under a data agreement with Ditjenpas, from the units you see in aggregate.',
+    contains: 'What the files hold',
+    peopleFile: 'people.csv: one row per person held during the period, with unit, region, sex, age band, legal status, whether it is a narcotics case, sentence band, admission and release dates.',
+    eventsFile: 'events.csv: one row per event of the period (screening, assessment, rehabilitation programme, urine test, referral), as codes and results only.',
+    notContains: 'What they do not hold',
+    noNames: 'No names, SDP registration numbers, birth dates or places, blocks or rooms, and no notes typed by staff.',
+    pseudonym: 'Each person is replaced by a pseudonym (pid). It is the same in both files, so they can be joined, but it cannot be turned back into a name.',
+    shifted: 'All of one person\'s dates are moved by the same number of days (at most 180 days either way): the time between dates stays right, the real dates are not shown. A date in the files can therefore fall outside the period chosen.',
+    limits: 'This is pseudonymisation, not full anonymisation: a rare combination of traits can still point to someone. Use the files for research only and keep them off places anyone can open.',
+    people: 'Download people.csv',
+    events: 'Download events.csv',
+  },
+  sirena: {
+    title: 'SIRENA (BNN)',
+    intro: 'Two CSV files to enter into SIRENA: the clients screened, assessed or in one of the unit\'s programmes during the period (clients.csv), and their rehabilitation services (services.csv).',
+    identified: 'These files hold names, SDP registration numbers and birth dates. Keep them safe and delete them once the data is entered.',
+    clients: 'Download clients.csv',
+    services: 'Download services.csv',
+  },
+  fhir: {
+    title: 'SATUSEHAT (FHIR R4)',
+    intro: 'One NDJSON file (one FHIR resource per line) with the unit\'s people who have records in the period: patient, screenings, assessments, placement decisions and programmes.',
+    consentNote: 'Only people whose SATUSEHAT consent is in force are included. The last line of the file gives the number of people left out for lack of consent.',
+    maxDays: 'One export covers at most 366 days.',
+    download: 'Download NDJSON',
+  },
+  satusehat: {
+    title: 'SATUSEHAT consent',
+    help: 'A person\'s health data (screenings, assessments, decisions and rehabilitation programmes) is sent to SATUSEHAT only while their consent is in force. It is separate from the consent to share with an aftercare organisation.',
+    status: 'Status',
+    inForce: 'In force',
+    revoked: 'Revoked',
+    none: 'None',
+    statusInForce: 'In force since {{date}}.',
+    statusRevoked: 'The last consent was revoked on {{date}}.',
+    statusNone: 'No consent recorded yet.',
+    history: 'Consent history',
+    historyLabel: 'SATUSEHAT consent history',
+    givenOn: 'Date of consent',
+    method: 'How consent was given',
+    witnessName: 'Witness',
+    recordedBy: 'Recorded by',
+    revokedOn: 'Revoked {{date}}: {{reason}}',
+    newConsent: 'Record a SATUSEHAT consent',
+    save: 'Save the consent',
+    saved: 'SATUSEHAT consent saved.',
+    revokeForm: 'Revoke the SATUSEHAT consent',
+    revokeDate: 'Revocation date',
+    revokeReason: 'Reason for revoking',
+    revokeSubmit: 'Revoke the consent',
+    revokeQuestion: 'Revoke the SATUSEHAT consent of {{name}}? Their health data is left out of FHIR exports from now on. The consent record is kept.',
+    revokedSaved: 'SATUSEHAT consent revoked.',
+    export: 'FHIR export',
+    download: 'Download FHIR (JSON)',
+    downloadHelp: 'A FHIR R4 Bundle with every screening, assessment, decision and programme of this person.',
+    needsConsent: 'The FHIR download is available once a SATUSEHAT consent is recorded and in force.',
+  },
+};
+
+export const exportsRulesEn: Same<typeof exportsRulesId> = {
+  export: {
+    periodReversed: 'The end date cannot be before the start date.',
+  },
+};
