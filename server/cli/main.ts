@@ -11,6 +11,7 @@ Perintah:
   create-admin          membuat akun administrator nasional pertama (tanpa data demo)
   import sdp FILE       mengimpor roster SDP dari berkas CSV (satu transaksi)
   score FILE|-          menghitung skor ASSIST / ASI dari JSON (berkas atau stdin)
+  generate --scale S    mengisi data sintetis deterministik (unit, region, national) ke basis data kosong
   backup FILE           mencadangkan seluruh basis data ke satu berkas
   restore FILE          memulihkan basis data dari cadangan (--force bila sudah berisi data)
 `;
@@ -22,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'create-admin': async () => (await import('./create-admin.ts')).createAdminCommand,
   import: async () => (await import('./import.ts')).importCommand,
   score: async () => (await import('./score.ts')).scoreCommand,
+  generate: async () => (await import('./generate.ts')).generateCommand,
   backup: async () => (await import('./backup.ts')).backupCommand,
   restore: async () => (await import('./backup.ts')).restoreCommand,
 };
