@@ -111,10 +111,17 @@ export interface DecisionWait { screenedOn: string; decidedOn: string; n: number
 export function waitingOf(waits: readonly DecisionWait[], holidays: ReadonlySet<string>): { days: Record<number, number>; withinStandard: number } {
   const days: Record<number, number> = {};
   let withinStandard = 0;
+  // Many decrees answer screenings of the same day: each day's due date is worked out once.
+  const due = new Map<string, string>();
   for (const w of waits) {
     const taken = workingDaysBetween(w.screenedOn, w.decidedOn, holidays);
     days[taken] = (days[taken] ?? 0) + w.n;
-    if (w.decidedOn <= decisionDue(w.screenedOn, holidays)) withinStandard += w.n;
+    let dueOn = due.get(w.screenedOn);
+    if (dueOn === undefined) {
+      dueOn = decisionDue(w.screenedOn, holidays);
+      due.set(w.screenedOn, dueOn);
+    }
+    if (w.decidedOn <= dueOn) withinStandard += w.n;
   }
   return { days, withinStandard };
 }
