@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_OPTIONS } from '../db/database.ts';
 import { fakeIo } from './fake-io.ts';
 import { main } from './main.ts';
+import { databaseUrl, withClient } from '../testing/postgres.ts';
 
 // The commands run as an operator runs them: on an embedded database on disk, and, when the suite
 // runs against a PostgreSQL server, on databases of their own on that server.
@@ -142,34 +143,17 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 describe.runIf(serverUrl)('backup and restore on PostgreSQL', () => {
   const created: string[] = [];
 
-  async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const admin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withClient(String(serverUrl), work);
 
   async function newDatabase(): Promise<string> {
     const name = `pulih_backup_${randomBytes(5).toString('hex')}`;
     await admin((client) => client.query(`CREATE DATABASE ${name}`));
     created.push(name);
-    const url = new URL(String(serverUrl));
-    url.pathname = `/${name}`;
-    return url.toString();
+    return databaseUrl(String(serverUrl), name);
   }
 
-  async function postgresFingerprint(url: string): Promise<Record<string, string>> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await fingerprint(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
-    } finally {
-      await client.end();
-    }
-  }
+  const postgresFingerprint = (url: string): Promise<Record<string, string>> =>
+    withClient(url, (client) => fingerprint(async (text) => (await client.query<Record<string, unknown>>(text)).rows));
 
   afterEach(async () => {
     await admin(async (client) => {

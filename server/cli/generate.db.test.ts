@@ -17,6 +17,7 @@ import { type LoadTarget, existingData, openLoadTarget } from '../seed/synthetic
 import { fakeIo } from './fake-io.ts';
 import { EXIT } from './io.ts';
 import { main } from './main.ts';
+import { databaseUrl as databaseUrlOn, withClient } from '../testing/postgres.ts';
 
 // The generator loads through COPY, which needs the driver underneath Kysely, so these tests open
 // their databases themselves from the suite's migrated template: a PGlite data directory, or a copy
@@ -29,21 +30,8 @@ let pgliteTemplate: Blob | undefined;
 const serverUrl = process.env.TEST_DATABASE_URL;
 const pgTemplate = inject('pgTemplate');
 
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const databaseUrl = (name: string): string => databaseUrlOn(String(serverUrl), name);
+const admin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withClient(String(serverUrl), work);
 
 async function freshTarget(): Promise<Target> {
   if (serverUrl && pgTemplate) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Session, signIn } from '../testing/app.ts';
 import { makeOrganization, makeUser } from '../testing/factories.ts';
+import { withClient } from '../testing/postgres.ts';
 import { type DatabaseHandle, openPostgres } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -26,15 +27,8 @@ async function pgServer(args: string[], env: Record<string, string> = {}): Promi
   return stdout.trim();
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> =>
+  withClient(url, async (client) => (await client.query<T>(text)).rows);
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

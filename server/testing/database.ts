@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
+import { databaseUrl, withClient } from './postgres.ts';
 import { type DatabaseHandle, openPostgres, PGLITE_OPTIONS } from '../db/database.ts';
 import { PgliteDialect } from '../db/pgliteDialect.ts';
 import type { Database } from '../db/schema.ts';
@@ -148,22 +149,6 @@ async function createPglite(): Promise<Pooled> {
 // --- PostgreSQL -----------------------------------------------------------------------------------
 
 let postgresBaseline: Promise<Baseline> | undefined;
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(serverUrl: string, name: string): string {
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  return target.toString();
-}
 
 async function createPostgres(serverUrl: string, template: string): Promise<Pooled> {
   // Named after the template, so the suite's teardown finds every copy it made and drops it.
