@@ -79,6 +79,14 @@ describe('importing a clean roster', () => {
     });
   });
 
+  it('keeps articles with quotes, backslashes, commas and braces as written', async () => {
+    const row = rosterRow({ kode_upt: unit.code, pasal: 'Pasal 112 "ayat (1)", jo. {55}; C:\\arsip\\pasal' });
+
+    await upload(rosterCsv([row]));
+
+    expect((await people())[0]?.case_articles).toEqual(['Pasal 112 "ayat (1)", jo. {55}', 'C:\\arsip\\pasal']);
+  });
+
   it('writes one import audit row per person, naming the importer and the unit', async () => {
     await upload(rosterCsv(rows(3)));
 
