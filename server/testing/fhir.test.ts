@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { expectValidFhir, fhirErrors } from './fhir.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FHIR_SCHEMA_TIMEOUT, expectValidFhir, fhirErrors, prepareFhirSchema } from './fhir.ts';
+
+beforeAll(prepareFhirSchema, FHIR_SCHEMA_TIMEOUT);
 
 describe('the FHIR R4 schema check', () => {
   it('accepts a minimal valid Patient', () => {

@@ -24,6 +24,17 @@ function fhirValidator() {
   return compiled;
 }
 
+/**
+ * Compiles the schema (a few seconds, longer on a busy machine): call it from `beforeAll` with a
+ * timeout of its own, so that the first test's clock does not include the compilation.
+ */
+export function prepareFhirSchema(): void {
+  fhirValidator();
+}
+
+/** Milliseconds `prepareFhirSchema` may take. */
+export const FHIR_SCHEMA_TIMEOUT = 120_000;
+
 /** Whether `resource` is valid FHIR R4 JSON, and if not, the errors against its own resource type's definition. */
 export function fhirErrors(resource: unknown): string[] {
   const { ajv, root, id } = fhirValidator();

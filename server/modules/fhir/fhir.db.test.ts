@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HealthConsentRecord } from '../../../shared/contracts/fhir.ts';
 import { SYSTEMS } from '../../../shared/domain/fhir/systems.ts';
 import type { Bundle } from '../../../shared/domain/fhir/types.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
 import { makeAssessment, makeEnrolment, makeOrganization, makeScreening, makeUser, makeWbp } from '../../testing/factories.ts';
-import { expectValidFhir } from '../../testing/fhir.ts';
+import { FHIR_SCHEMA_TIMEOUT, expectValidFhir, prepareFhirSchema } from '../../testing/fhir.ts';
+
+beforeAll(prepareFhirSchema, FHIR_SCHEMA_TIMEOUT);
 
 // Sunday 22 November 2026, 10:00 in Jakarta.
 const nowAt = new Date('2026-11-22T03:00:00Z');

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../../shared/domain/fhir/types.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo.ts';
 import { type Session, type TestApp, signIn, testApp } from '../../testing/app.ts';
-import { expectValidFhir } from '../../testing/fhir.ts';
+import { FHIR_SCHEMA_TIMEOUT, expectValidFhir, prepareFhirSchema } from '../../testing/fhir.ts';
+
+beforeAll(prepareFhirSchema, FHIR_SCHEMA_TIMEOUT);
 
 // Sunday 22 November 2026, 10:00 in Jakarta: the demo's anchor.
 const NOW = new Date('2026-11-22T03:00:00Z');

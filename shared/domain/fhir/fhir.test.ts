@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { bundleContext, expectValidFhir } from '../../../server/testing/fhir.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FHIR_SCHEMA_TIMEOUT, bundleContext, expectValidFhir, prepareFhirSchema } from '../../../server/testing/fhir.ts';
 import { ROLES } from '../../contracts/common.ts';
 import { scoreAssist } from '../../instruments/index.ts';
 import { PERMISSION_SCOPES } from '../agreements.ts';
@@ -12,6 +12,8 @@ import { toPatient } from './patient.ts';
 import { assessmentResponse, assistResponse } from './questionnaires.ts';
 import { SATUSEHAT_NIK_SYSTEM, SYSTEMS } from './systems.ts';
 import type { Observation } from './types.ts';
+
+beforeAll(prepareFhirSchema, FHIR_SCHEMA_TIMEOUT);
 
 const ctx = bundleContext;
 const unit = { code: 'RUTAN-SRG', name: 'Rutan Kelas IIB Serang' };
